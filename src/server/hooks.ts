@@ -1,0 +1,84 @@
+// The mutation seam. Every hook defaults to the spec's behaviour; test/mutants replaces one at a
+// time to build a broken server without touching the server's code or the suite's assertions.
+// Hooks run inside the request's synchronous section, so they see and change state atomically.
+import type { Layer } from "../tl/index.ts";
+import type { LinkState } from "./links.ts";
+import type { TlObject } from "./tl_values.ts";
+
+export interface RevealContext {
+  senderId: number;
+  peerId: number;
+  /** "before-delivery": the spec's moment; "after-delivery": once both copies are stored. */
+  phase: "before-delivery" | "after-delivery";
+  hasContact(owner: number, other: number): boolean;
+  /** Makes owner's number visible to viewer from now on. */
+  reveal(viewer: number, owner: number): void;
+}
+
+/** A link of one viewer to one other user that an action changed. */
+export interface LinkChange {
+  viewerId: number;
+  otherId: number;
+  before: LinkState;
+  after: LinkState;
+}
+
+export interface SendResultContext {
+  method: string;
+  layer: Layer;
+  senderId: number;
+  peerId: number;
+  /** The sender's own changed links (what the *Link result carries at layer 3). */
+  changes: LinkChange[];
+  /** Renders a User as the sender sees it now. */
+  renderUser(userId: number): TlObject;
+}
+
+export interface LinkDelivery {
+  recipientId: number;
+  change: LinkChange;
+}
+
+export interface ServerHooks {
+  /** Rewrites a call after layer unwrapping and before it is validated and dispatched. */
+  request(call: unknown, context: { layer: Layer; accountId: number | undefined }): unknown;
+  /** The rule of docs/semantics.md, run twice per private message (see RevealContext.phase). */
+  revealOnMessage(context: RevealContext): void;
+  /** Runs after an import; the spec reveals nothing on import alone. */
+  afterImport(context: {
+    importerId: number;
+    importedIds: number[];
+    reveal(viewer: number, owner: number): void;
+  }): void;
+  /** Rewrites a rendered User (userContact/userRequest/userForeign/userSelf) for a viewer. */
+  renderUser(user: TlObject, context: { viewerId: number; userId: number }): TlObject;
+  /** Builds the result of a send from the plain result and the sender's changed links. */
+  sendResult(plain: TlObject, context: SendResultContext, standard: () => TlObject): TlObject;
+  /** Decides who gets updateContactLink for the link changes of an action by actorId. */
+  linkUpdates(
+    deliveries: LinkDelivery[],
+    context: { actorId: number; changes: LinkChange[] },
+  ): LinkDelivery[];
+  /** Rewrites any response body last, for (method, layer, viewer). */
+  response(body: unknown, context: { method: string; layer: Layer; accountId: number | undefined }): unknown;
+}
+
+export const SPEC_HOOKS: ServerHooks = {
+  request: (call) => call,
+  revealOnMessage(context) {
+    if (context.phase !== "before-delivery") return;
+    const { senderId, peerId } = context;
+    // The one who has the other's number has its own number revealed to the other.
+    if (context.hasContact(senderId, peerId)) context.reveal(peerId, senderId);
+    if (context.hasContact(peerId, senderId)) context.reveal(senderId, peerId);
+  },
+  afterImport: () => {},
+  renderUser: (user) => user,
+  sendResult: (_plain, _context, standard) => standard(),
+  linkUpdates: (deliveries) => deliveries,
+  response: (body) => body,
+};
+
+export function withHooks(overrides: Partial<ServerHooks> | undefined): ServerHooks {
+  return { ...SPEC_HOOKS, ...overrides };
+}

@@ -1,0 +1,129 @@
+// TL-JSON objects as one viewer sees them. Whether a phone appears is decided here and only here
+// (through linkState), so the privacy rule has one home.
+import type { CallContext, World } from "./context.ts";
+import { linkState } from "./links.ts";
+import type { Chat, StoredMessage } from "./store.ts";
+import type { TlObject } from "./tl_values.ts";
+
+const EMPTY_PHOTO = { _: "userProfilePhotoEmpty" };
+const EMPTY_STATUS = { _: "userStatusEmpty" };
+
+export function renderUser(world: World, viewerId: number, userId: number): TlObject {
+  const account = world.store.accounts.get(userId);
+  if (!account) return { _: "userEmpty", id: userId };
+  const names = { first_name: account.firstName, last_name: account.lastName };
+  let user: TlObject;
+  if (viewerId === userId) {
+    user = {
+      _: "userSelf",
+      id: userId,
+      ...names,
+      phone: account.phone,
+      photo: EMPTY_PHOTO,
+      status: EMPTY_STATUS,
+      inactive: false,
+    };
+  } else {
+    const kind = linkState(world.store, viewerId, userId).userKind;
+    const access_hash = world.hashes.of(viewerId, userId);
+    user =
+      kind === "userForeign"
+        ? { _: kind, id: userId, ...names, access_hash, photo: EMPTY_PHOTO, status: EMPTY_STATUS }
+        : {
+            _: kind,
+            id: userId,
+            ...names,
+            access_hash,
+            phone: account.phone,
+            photo: EMPTY_PHOTO,
+            status: EMPTY_STATUS,
+          };
+  }
+  return world.hooks.renderUser(user, { viewerId, userId });
+}
+
+export function renderUsers(world: World, viewerId: number, userIds: Iterable<number>): TlObject[] {
+  return [...new Set(userIds)].map((id) => renderUser(world, viewerId, id));
+}
+
+export function renderLink(world: World, viewerId: number, otherId: number): TlObject {
+  if (viewerId === otherId) {
+    const user = renderUser(world, viewerId, otherId);
+    return {
+      _: "contacts.link",
+      my_link: { _: "contacts.myLinkEmpty" },
+      foreign_link: { _: "contacts.foreignLinkUnknown" },
+      user,
+    };
+  }
+  const state = linkState(world.store, viewerId, otherId);
+  return {
+    _: "contacts.link",
+    my_link: state.myLink,
+    foreign_link: state.foreignLink,
+    user: renderUser(world, viewerId, otherId),
+  };
+}
+
+export function renderPeer(peer: StoredMessage["peer"]): TlObject {
+  return "user" in peer ? { _: "peerUser", user_id: peer.user } : { _: "peerChat", chat_id: peer.chat };
+}
+
+/** The box owner's copy of a message; to_id is the conversation as TL had it (the other side). */
+export function renderMessage(ownerId: number, message: StoredMessage): TlObject {
+  const toId =
+    "user" in message.peer && !message.out ? { _: "peerUser", user_id: ownerId } : renderPeer(message.peer);
+  const common = {
+    id: message.id,
+    from_id: message.fromId,
+    to_id: toId,
+    out: message.out,
+    unread: message.unread,
+    date: message.date,
+  };
+  if (message.action) return { _: "messageService", ...common, action: message.action };
+  if (message.forwardedFrom) {
+    return {
+      _: "messageForwarded",
+      id: message.id,
+      fwd_from_id: message.forwardedFrom.fromId,
+      fwd_date: message.forwardedFrom.date,
+      from_id: message.fromId,
+      to_id: toId,
+      out: message.out,
+      unread: message.unread,
+      date: message.date,
+      message: message.text,
+      media: message.media,
+    };
+  }
+  return { _: "message", ...common, message: message.text, media: message.media };
+}
+
+export function renderChat(chat: Chat): TlObject {
+  return {
+    _: "chat",
+    id: chat.id,
+    title: chat.title,
+    photo: { _: "chatPhotoEmpty" },
+    participants_count: chat.participants.length,
+    date: chat.date,
+    left: false,
+    version: 1,
+  };
+}
+
+/** Users a message mentions: its sender, its user peer, a contact's user_id, a chat's members. */
+export function usersOfMessage(
+  ctx: Pick<CallContext, "world">,
+  ownerId: number,
+  message: StoredMessage,
+): number[] {
+  const ids = [ownerId, message.fromId];
+  if ("user" in message.peer) ids.push(message.peer.user);
+  else ids.push(...(ctx.world.store.chats.get(message.peer.chat)?.participants ?? []));
+  const mediaUser = message.media.user_id;
+  if (typeof mediaUser === "number" && ctx.world.store.accounts.has(mediaUser)) ids.push(mediaUser);
+  if (message.forwardedFrom) ids.push(message.forwardedFrom.fromId);
+  return ids;
+}
