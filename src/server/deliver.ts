@@ -60,17 +60,14 @@ export function deliver(
           [privatePeer, senderId],
         ],
   );
-  const reveal = (phase: "before-delivery" | "after-delivery") => {
-    if (privatePeer === undefined) return;
+  if (privatePeer !== undefined) {
     world.hooks.revealOnMessage({
       senderId,
       peerId: privatePeer,
-      phase,
       hasContact: (owner, other) => world.store.hasContact(owner, other),
       reveal: (viewer, owner) => world.store.reveal(viewer, owner),
     });
-  };
-  reveal("before-delivery");
+  }
   const date = now();
   const messages: StoredMessage[] = [];
   for (const item of outgoing) {
@@ -88,7 +85,6 @@ export function deliver(
       if (out) messages.push(copy);
     }
   }
-  reveal("after-delivery");
   const changes = changed();
   deliverLinkChanges(world, senderId, changes);
   const box = world.store.box(senderId);

@@ -8,8 +8,6 @@ import type { TlObject } from "./tl_values.ts";
 export interface RevealContext {
   senderId: number;
   peerId: number;
-  /** "before-delivery": the spec's moment; "after-delivery": once both copies are stored. */
-  phase: "before-delivery" | "after-delivery";
   hasContact(owner: number, other: number): boolean;
   /** Makes owner's number visible to viewer from now on. */
   reveal(viewer: number, owner: number): void;
@@ -42,7 +40,7 @@ export interface LinkDelivery {
 export interface ServerHooks {
   /** Rewrites a call after layer unwrapping and before it is validated and dispatched. */
   request(call: unknown, context: { layer: Layer; accountId: number | undefined }): unknown;
-  /** The rule of docs/semantics.md, run twice per private message (see RevealContext.phase). */
+  /** The rule of docs/semantics.md, run once per private send, immediately before delivery. */
   revealOnMessage(context: RevealContext): void;
   /** Runs after an import; the spec reveals nothing on import alone. */
   afterImport(context: {
@@ -66,7 +64,6 @@ export interface ServerHooks {
 export const SPEC_HOOKS: ServerHooks = {
   request: (call) => call,
   revealOnMessage(context) {
-    if (context.phase !== "before-delivery") return;
     const { senderId, peerId } = context;
     // The one who has the other's number has its own number revealed to the other.
     if (context.hasContact(senderId, peerId)) context.reveal(peerId, senderId);

@@ -26,10 +26,10 @@ export interface StoredMessage {
   action?: TlObject;
 }
 
-/** One entry of an account's update stream, in pts order. */
+/** One entry of an account's update stream, in pts order, with the users it mentions. */
 export type UpdateEntry =
-  | { pts: number; kind: "message"; messageId: number; users: Map<number, TlObject> }
-  | { pts: number; kind: "link"; update: TlObject; users: Map<number, TlObject> };
+  | { pts: number; kind: "message"; messageId: number; userIds: number[] }
+  | { pts: number; kind: "link"; update: TlObject; userIds: number[] };
 
 export interface Box {
   nextMessageId: number;

@@ -73,8 +73,7 @@ export const READ_METHODS: MethodTable = {
       if (entries.length === 0) return { _: "updates.differenceEmpty", date: now(), seq: box.seq };
       const messages: StoredMessage[] = [];
       const otherUpdates: TlObject[] = [];
-      // Each user as the newest update that mentions it carried it.
-      const users = new Map<number, TlObject>();
+      const userIds: number[] = [];
       for (const entry of entries) {
         if (entry.kind === "message") {
           const message = box.messages.get(entry.messageId);
@@ -82,14 +81,14 @@ export const READ_METHODS: MethodTable = {
         } else {
           otherUpdates.push(entry.update);
         }
-        for (const [id, user] of entry.users) users.set(id, user);
+        userIds.push(...entry.userIds);
       }
       return {
         _: "updates.difference",
         new_messages: messages.map((m) => renderMessage(self, m)),
         other_updates: otherUpdates,
         chats: chatsOf(ctx, messages),
-        users: [...users.values()],
+        users: renderUsers(ctx.world, self, userIds),
         state: state(ctx),
       };
     },
