@@ -68,3 +68,9 @@ export function layerSchema(layer: Layer): LayerSchema {
   }
   return schema;
 }
+
+/** Checks an rpc_error answer on its own, for requests that named no valid method. */
+export function validateRpcError(value: unknown): Validation {
+  const validate = definitionValidator(1, "rpc_error");
+  return validate(value) ? OK : toValidation(validate.errors);
+}

@@ -1,0 +1,155 @@
+// The harness side of the binding (docs/binding.md): wraps a call in its layer, sends it with the
+// caller's key, and returns the decoded answer, or throws a TargetError when the answer breaks
+// the transport rules. Every exchange, good or bad, lands in the transcript.
+import type { Layer } from "../tl/index.ts";
+import { layerSchema, wrapperForLayer } from "../tl/index.ts";
+import { TargetError } from "./errors.ts";
+import { exchange, type RawAnswer } from "./http_exchange.ts";
+import { type ClientOptions, type ResolvedClientOptions, resolveClientOptions } from "./options.ts";
+import { redactBody, redactHeaders } from "./redact.ts";
+import { capText, type Transcript } from "./transcript.ts";
+
+export interface CallRequest {
+  role: string;
+  /** The bearer key (64 hex); undefined sends no Authorization header. */
+  key: string | undefined;
+  layer: Layer;
+}
+
+export interface Answer {
+  status: number;
+  /** The decoded TL-JSON value: an object, or an array / boolean for Vector and Bool results. */
+  body: unknown;
+  /** Set when the answer is an rpc_error. */
+  rpcError?: { code: number; message: string };
+}
+
+export function wrapCall(call: Record<string, unknown>, layer: Layer): Record<string, unknown> {
+  return layer === 1 ? call : { _: wrapperForLayer(layer), query: call };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Methods whose result is a bare Vector or Bool answer with a JSON array or boolean. */
+function allowsNonObject(method: string, layer: Layer): boolean {
+  const type = layerSchema(layer).resultTypeOf(method) ?? "";
+  return type === "Bool" || /^Vector</.test(type);
+}
+
+export function decode(raw: RawAnswer, method: string, layer: Layer): Answer {
+  if (raw.truncated)
+    throw new TargetError(
+      "TARGET_BODY_TOO_LARGE",
+      `answer larger than the cap (${raw.bodyText.length} bytes read)`,
+    );
+  const type = raw.headers["content-type"] ?? "";
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.bodyText);
+  } catch {
+    const start = raw.bodyText.slice(0, 80).replace(/\s+/g, " ");
+    throw new TargetError("TARGET_NOT_JSON", `HTTP ${raw.status} ${type || "(no content-type)"}: "${start}"`);
+  }
+  if (!/^application\/json\b/i.test(type)) {
+    throw new TargetError(
+      "TARGET_NOT_JSON",
+      `content-type is "${type}", the binding requires application/json`,
+    );
+  }
+  if (!isObject(body) && !allowsNonObject(method, layer)) {
+    throw new TargetError(
+      "TARGET_NOT_JSON",
+      `the answer is ${Array.isArray(body) ? "an array" : typeof body}, not a TL-JSON object`,
+    );
+  }
+  if (isObject(body) && body._ === "rpc_error") {
+    const code = Number(body.error_code);
+    if (raw.status !== code)
+      throw new TargetError("TARGET_BAD_STATUS", `rpc_error ${code} came with HTTP ${raw.status}`);
+    return { status: raw.status, body, rpcError: { code, message: String(body.error_message) } };
+  }
+  if (raw.status !== 200)
+    throw new TargetError(
+      "TARGET_BAD_STATUS",
+      `a result came with HTTP ${raw.status}, the binding requires 200`,
+    );
+  return { status: raw.status, body };
+}
+
+export class BindingClient {
+  readonly options: ResolvedClientOptions;
+
+  constructor(
+    options: ClientOptions,
+    readonly transcript: Transcript,
+  ) {
+    this.options = resolveClientOptions(options);
+  }
+
+  /** Sends a TL call at a layer. */
+  call(call: Record<string, unknown>, request: CallRequest): Promise<Answer> {
+    const method = typeof call._ === "string" ? call._ : "?";
+    const wire = wrapCall(call, request.layer);
+    return this.send(JSON.stringify(wire), wire, method, request);
+  }
+
+  /** Sends a body exactly as given (for the ERRORS scenarios: bad JSON, wrong types...). */
+  callRaw(bodyText: string, method: string, request: CallRequest): Promise<Answer> {
+    let shown: unknown = bodyText;
+    try {
+      shown = JSON.parse(bodyText);
+    } catch {
+      // Not JSON on purpose: the transcript keeps the text as sent.
+    }
+    return this.send(bodyText, shown, method, request);
+  }
+
+  private async send(text: string, shown: unknown, method: string, request: CallRequest): Promise<Answer> {
+    const url = `${this.options.target}/rpc`;
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (request.key !== undefined) headers.authorization = `Bearer ${request.key}`;
+    const startedAt = new Date();
+    const started = performance.now();
+    const entry = {
+      role: request.role,
+      method,
+      layer: request.layer,
+      startedAt: startedAt.toISOString(),
+      request: { url, headers: redactHeaders(headers), body: redactBody(shown) },
+    };
+    let raw: RawAnswer | undefined;
+    try {
+      raw = await exchange(url, { method: "POST", headers, body: text }, this.options);
+      const answer = decode(raw, method, request.layer);
+      this.transcript.add({
+        ...entry,
+        durationMs: performance.now() - started,
+        response: this.recorded(raw, answer.body),
+      });
+      return answer;
+    } catch (error) {
+      const code = error instanceof TargetError ? error.code : "HARNESS_ERROR";
+      const message = error instanceof Error ? error.message : String(error);
+      this.transcript.add({
+        ...entry,
+        durationMs: performance.now() - started,
+        ...(raw ? { response: this.recorded(raw, undefined) } : {}),
+        error: { code, message },
+      });
+      throw error;
+    }
+  }
+
+  private recorded(raw: RawAnswer, body: unknown) {
+    return body === undefined
+      ? {
+          status: raw.status,
+          headers: raw.headers,
+          bodyText: capText(raw.bodyText),
+          truncated: raw.truncated,
+        }
+      : { status: raw.status, headers: raw.headers, body: redactBody(body) };
+  }
+}

@@ -1,0 +1,37 @@
+// Every way a target can fail the transport or the binding, as a stable code users match on.
+// The message starts with the code, so a failed step reads `TARGET_TIMEOUT: ...` and the report
+// counts it as an error of the target, not as a failed requirement.
+export type TargetErrorCode =
+  | "TARGET_UNREACHABLE"
+  | "TARGET_TIMEOUT"
+  | "TARGET_RESET"
+  | "TARGET_BODY_TOO_LARGE"
+  | "TARGET_NOT_JSON"
+  | "TARGET_BAD_STATUS";
+
+const DEFAULT_MESSAGES: Record<TargetErrorCode, string> = {
+  TARGET_UNREACHABLE: "the target refused or could not be reached",
+  TARGET_TIMEOUT: "the target did not answer in time",
+  TARGET_RESET: "the target closed the connection before a whole answer",
+  TARGET_BODY_TOO_LARGE: "the answer is larger than the size cap",
+  TARGET_NOT_JSON: "the answer is not a TL-JSON object",
+  TARGET_BAD_STATUS: "the HTTP status does not match the binding",
+};
+
+export class TargetError extends Error {
+  override name = "TargetError";
+
+  constructor(
+    readonly code: TargetErrorCode,
+    detail?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${code}: ${detail ?? DEFAULT_MESSAGES[code]}`, options);
+  }
+}
+
+/** Options are checked one by one at the boundary; this is what a bad one throws. */
+export class InvalidOptionError extends TypeError {
+  override name = "InvalidOptionError";
+  readonly code = "INVALID_OPTION";
+}

@@ -1,0 +1,89 @@
+// One HTTP exchange with a hostile-input-safe read: the timeout covers the whole exchange, the
+// body is read only up to the cap, redirects are never followed, and every failure becomes a
+// TargetError with a code.
+import { Agent, request } from "undici";
+import { TargetError } from "./errors.ts";
+
+export interface RawAnswer {
+  status: number;
+  headers: Record<string, string>;
+  bodyText: string;
+  truncated: boolean;
+}
+
+const agents = new Map<number, Agent>();
+
+/** One keep-alive pool per timeout value, shared by every World of the process. */
+function agentFor(timeoutMs: number): Agent {
+  let agent = agents.get(timeoutMs);
+  if (!agent) {
+    agent = new Agent({
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      connectTimeout: timeoutMs,
+      connections: 64,
+    });
+    agents.set(timeoutMs, agent);
+  }
+  return agent;
+}
+
+export async function closeAgents(): Promise<void> {
+  const all = [...agents.values()];
+  agents.clear();
+  await Promise.all(all.map((a) => a.close().catch(() => undefined)));
+}
+
+function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers))
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(", ") : v;
+  return out;
+}
+
+function classify(error: unknown, timeoutMs: number, signal: AbortSignal): TargetError {
+  if (error instanceof TargetError) return error;
+  const code = (error as { code?: string }).code ?? "";
+  const name = (error as { name?: string }).name ?? "";
+  const detail = error instanceof Error ? error.message : String(error);
+  if (signal.aborted || name === "TimeoutError" || name === "AbortError" || code.includes("TIMEOUT")) {
+    return new TargetError("TARGET_TIMEOUT", `no whole answer within ${timeoutMs} ms`, { cause: error });
+  }
+  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EHOSTUNREACH") {
+    return new TargetError("TARGET_UNREACHABLE", `${code}: ${detail}`, { cause: error });
+  }
+  return new TargetError("TARGET_RESET", `${code || name}: ${detail}`, { cause: error });
+}
+
+export async function exchange(
+  url: string,
+  init: { method: "GET" | "POST"; headers: Record<string, string>; body?: string },
+  limits: { timeoutMs: number; maxBodyBytes: number },
+): Promise<RawAnswer> {
+  const signal = AbortSignal.timeout(limits.timeoutMs);
+  try {
+    const answer = await request(url, { ...init, signal, dispatcher: agentFor(limits.timeoutMs) });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let truncated = false;
+    for await (const chunk of answer.body) {
+      const buffer = chunk as Buffer;
+      if (size + buffer.length > limits.maxBodyBytes) {
+        chunks.push(buffer.subarray(0, limits.maxBodyBytes - size));
+        truncated = true;
+        answer.body.destroy();
+        break;
+      }
+      chunks.push(buffer);
+      size += buffer.length;
+    }
+    return {
+      status: answer.statusCode,
+      headers: flatHeaders(answer.headers),
+      bodyText: Buffer.concat(chunks).toString("utf8"),
+      truncated,
+    };
+  } catch (error) {
+    throw classify(error, limits.timeoutMs, signal);
+  }
+}
