@@ -1,0 +1,34 @@
+// Scenario hooks: the transcript is attached to every scenario (the report shows it for failed
+// ones), and a scenario that got an error answer nobody checked fails.
+import { After, AfterAll, Before, BeforeAll, setDefaultTimeout } from "@cucumber/cucumber";
+import { closeAgents } from "../src/client/index.ts";
+import { TRANSCRIPT_MEDIA_TYPE } from "../src/report/attachments.ts";
+import { ensureTarget, releaseTarget } from "./embedded_target.ts";
+import type { ConformanceWorld } from "./world.ts";
+
+// A step may make a handful of calls, each bounded by the client's own timeout; this bound only
+// catches a harness bug, so it is generous.
+setDefaultTimeout(60_000);
+
+BeforeAll(async () => {
+  await ensureTarget();
+});
+
+Before(function (this: ConformanceWorld, { pickle }) {
+  this.tags = pickle.tags.map((t) => t.name);
+});
+
+After(async function (this: ConformanceWorld, { pickle }) {
+  this.attach(JSON.stringify(this.transcript.attachment(pickle.name)), TRANSCRIPT_MEDIA_TYPE);
+  const pending = this.pendingError;
+  if (pending?.answer.rpcError) {
+    throw new Error(
+      `SCENARIO_ERROR: the error answer to ${pending.method} (${pending.answer.rpcError.code} ${pending.answer.rpcError.message}) was never checked`,
+    );
+  }
+});
+
+AfterAll(async () => {
+  await closeAgents();
+  await releaseTarget();
+});

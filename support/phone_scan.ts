@@ -1,0 +1,36 @@
+// PRIVACY: searches a whole answer, not only User objects, for phones the caller may not see.
+// The one exception is messageMediaContact.phone_number: a number a user chose to send is the
+// message's content. The walk is iterative and bounded: a hostile answer may be deep or huge.
+const MAX_NODES = 500_000;
+
+export interface PhoneHit {
+  phone: string;
+  pointer: string;
+}
+
+function escapePointer(key: string): string {
+  return key.replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
+export function findPhones(body: unknown, phones: readonly string[]): PhoneHit | undefined {
+  if (phones.length === 0) return undefined;
+  const stack: [value: unknown, pointer: string][] = [[body, ""]];
+  let nodes = 0;
+  while (stack.length > 0 && nodes++ < MAX_NODES) {
+    const [value, pointer] = stack.pop() as [unknown, string];
+    if (typeof value === "string" || typeof value === "number") {
+      const text = String(value);
+      const phone = phones.find((p) => text.includes(p));
+      if (phone) return { phone, pointer };
+    } else if (typeof value === "object" && value !== null) {
+      const isContactMedia = !Array.isArray(value) && (value as { _?: unknown })._ === "messageMediaContact";
+      for (const [key, inner] of Object.entries(value)) {
+        if (isContactMedia && key === "phone_number") continue;
+        const keyHit = phones.find((p) => key.includes(p));
+        if (keyHit) return { phone: keyHit, pointer: `${pointer}/${escapePointer(key)}` };
+        stack.push([inner, `${pointer}/${escapePointer(key)}`]);
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,27 @@
+// Which requirement a generic check speaks for: the first of its candidates the scenario is
+// tagged with (`@REQ-…`); a scenario tagged with none of them is a mistake of the feature. So "B sees A as userRequest" fails as
+// S1-REVEAL in a scenario 1 feature and as S2-LATER-REVEAL in a scenario 2 one.
+import { requirementIdsOfTags } from "../src/requirements/index.ts";
+import { ScenarioError } from "./failure.ts";
+
+export const SEES_CANDIDATES = [
+  "S1-BEFORE-SEND",
+  "S1-REVEAL",
+  "S1-REVEAL-REVERSE",
+  "S1-NO-EARLY-REVEAL",
+  "S2-FOREIGN",
+  "S2-NO-REVEAL",
+  "S2-IMPORT-NO-REVEAL",
+  "S2-LATER-REVEAL",
+  "S2-IMPORT",
+  "S3-STABLE",
+] as const;
+
+export function requirementOf(tags: readonly string[], candidates: readonly string[]): string {
+  const tagged = new Set(requirementIdsOfTags(tags));
+  const found = candidates.find((id) => tagged.has(id));
+  if (found) return found;
+  throw new ScenarioError(
+    `this check speaks for one of ${candidates.join(", ")}; tag the scenario with the one it checks`,
+  );
+}
