@@ -1,0 +1,149 @@
+// Reads cucumber's message stream into scenario outcomes. Only messages are read, never console
+// text, so a formatter change cannot change a verdict.
+import type { Envelope, Pickle, TestStepResult } from "@cucumber/messages";
+import { REQUIREMENTS, requirementIdsOfTags } from "../requirements/index.ts";
+import {
+  FAILURE_PREFIX,
+  TRANSCRIPT_MEDIA_TYPE,
+  type TranscriptAttachment,
+  type TranscriptEntry,
+} from "./attachments.ts";
+import type { ScenarioOutcome, ScenarioStatus, StepOutcome, StepStatus } from "./model.ts";
+import { sanitizeEntry, scrubText } from "./sanitize.ts";
+
+const KNOWN_IDS = new Set(REQUIREMENTS.map((r) => r.id));
+
+interface Attempt {
+  pickle: Pickle;
+  stepTexts: Map<string, string>;
+  steps: StepOutcome[];
+  transcript: TranscriptEntry[];
+  startedAt: number;
+  finishedAt: number;
+}
+
+function durationMs(result: TestStepResult): number {
+  return Number(result.duration.seconds) * 1000 + result.duration.nanos / 1e6;
+}
+
+function millis(timestamp: { seconds: number; nanos: number }): number {
+  return Number(timestamp.seconds) * 1000 + timestamp.nanos / 1e6;
+}
+
+function statusOf(steps: StepOutcome[]): ScenarioStatus {
+  if (steps.some((s) => s.status === "FAILED")) return "failed";
+  if (
+    steps.some(
+      (s) =>
+        s.status === "UNDEFINED" ||
+        s.status === "AMBIGUOUS" ||
+        s.status === "PENDING" ||
+        s.status === "UNKNOWN",
+    )
+  )
+    return "error";
+  if (steps.length > 0 && steps.every((s) => s.status === "SKIPPED")) return "skipped";
+  return "passed";
+}
+
+function failureOf(steps: StepOutcome[], status: ScenarioStatus): ScenarioOutcome["failure"] {
+  const step = steps.find((s) => s.status !== "PASSED" && s.status !== "SKIPPED");
+  if (!step) return undefined;
+  const message = step.message ?? `step "${step.text}" is ${step.status.toLowerCase()}`;
+  const id = FAILURE_PREFIX.exec(message)?.[1];
+  return status === "failed" && id && KNOWN_IDS.has(id) ? { message, requirementId: id } : { message };
+}
+
+function parseTranscript(body: string): TranscriptEntry[] {
+  try {
+    const parsed = JSON.parse(body) as TranscriptAttachment;
+    return Array.isArray(parsed.entries) ? parsed.entries.map(sanitizeEntry) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function collectScenarios(envelopes: readonly Envelope[]): ScenarioOutcome[] {
+  const pickles = new Map<string, Pickle>();
+  const features = new Map<string, string>();
+  const testCases = new Map<string, { pickleId: string; steps: Map<string, string | undefined> }>();
+  const attempts = new Map<string, Attempt>();
+  const order: string[] = [];
+  for (const envelope of envelopes) {
+    if (envelope.gherkinDocument?.uri)
+      features.set(envelope.gherkinDocument.uri, envelope.gherkinDocument.feature?.name ?? "");
+    if (envelope.pickle) pickles.set(envelope.pickle.id, envelope.pickle);
+    if (envelope.testCase) {
+      const steps = new Map(envelope.testCase.testSteps.map((s) => [s.id, s.pickleStepId]));
+      testCases.set(envelope.testCase.id, { pickleId: envelope.testCase.pickleId, steps });
+    }
+    const started = envelope.testCaseStarted;
+    if (started) {
+      const testCase = testCases.get(started.testCaseId);
+      const pickle = testCase && pickles.get(testCase.pickleId);
+      if (!pickle || !testCase) continue;
+      const stepTexts = new Map<string, string>();
+      for (const [stepId, pickleStepId] of testCase.steps) {
+        const text = pickle.steps.find((s) => s.id === pickleStepId)?.text;
+        stepTexts.set(stepId, text ?? "(hook)");
+      }
+      attempts.set(started.id, {
+        pickle,
+        stepTexts,
+        steps: [],
+        transcript: [],
+        startedAt: millis(started.timestamp),
+        finishedAt: 0,
+      });
+      order.push(started.id);
+    }
+    const finished = envelope.testStepFinished;
+    const attempt = finished && attempts.get(finished.testCaseStartedId);
+    if (finished && attempt) {
+      const result = finished.testStepResult;
+      const text = attempt.stepTexts.get(finished.testStepId) ?? "(step)";
+      // Hooks count only when they fail: a passing After hook is no step of the scenario.
+      if (text !== "(hook)" || result.status !== "PASSED") {
+        const message = result.message ? scrubText(result.message) : undefined;
+        attempt.steps.push({
+          text,
+          status: result.status as StepStatus,
+          durationMs: durationMs(result),
+          ...(message ? { message } : {}),
+        });
+      }
+    }
+    const attachment = envelope.attachment;
+    if (attachment?.mediaType === TRANSCRIPT_MEDIA_TYPE && attachment.testCaseStartedId) {
+      attempts.get(attachment.testCaseStartedId)?.transcript.push(...parseTranscript(attachment.body));
+    }
+    const caseFinished = envelope.testCaseFinished;
+    if (caseFinished) {
+      const done = attempts.get(caseFinished.testCaseStartedId);
+      if (done) done.finishedAt = millis(caseFinished.timestamp);
+    }
+  }
+  return order.flatMap((id) => {
+    const attempt = attempts.get(id);
+    if (!attempt) return [];
+    const { pickle, steps, transcript } = attempt;
+    const status = statusOf(steps);
+    const tags = pickle.tags.map((t) => t.name);
+    const failure = failureOf(steps, status);
+    return [
+      {
+        name: pickle.name,
+        feature: features.get(pickle.uri) ?? pickle.uri,
+        location: `${pickle.uri}:${pickle.location?.line ?? 0}`,
+        tags,
+        requirementIds: requirementIdsOfTags(tags),
+        status,
+        durationMs: Math.max(0, attempt.finishedAt - attempt.startedAt),
+        steps,
+        ...(failure ? { failure } : {}),
+        ...(status === "passed" || status === "skipped" ? {} : { transcript }),
+        exchanges: transcript.length,
+      },
+    ];
+  });
+}
