@@ -10,6 +10,12 @@ import { registerServerCommand } from "./server_command.ts";
 import { registerStepsCommand } from "./steps_command.ts";
 import { registerTlCheckCommand } from "./tl_check_command.ts";
 
+// `tl-conformance steps | head` closes the pipe early; that is the reader's choice, not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const program = new Command("tl-conformance")
   .description("Conformance harness for the Telegram API contact-link rules of layer 3")
   .exitOverride();
