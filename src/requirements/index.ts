@@ -57,8 +57,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   {
     id: "S2-CONTACT-MEDIA",
     level: "MUST",
-    source:
-      "send him personal message with contact info … inputMediaContact using method messages.sendMedia",
+    source: "send him personal message with contact info … inputMediaContact using method messages.sendMedia",
     check:
       "A sends inputMediaContact with A's phone and names; B receives messageMediaContact with those values and user_id = A",
   },
@@ -66,7 +65,8 @@ export const REQUIREMENTS: readonly Requirement[] = [
     id: "S2-IMPORT",
     level: "MUST",
     source: "import it using method contacts.importContacts to have it in contacts",
-    check: "B imports A; the result lists A; B then sees A as userContact with phone; A is in B's getContacts",
+    check:
+      "B imports A; the result lists A; B then sees A as userContact with phone; A is in B's getContacts",
   },
   {
     id: "S2-IMPORT-NO-REVEAL",
@@ -84,7 +84,8 @@ export const REQUIREMENTS: readonly Requirement[] = [
     id: "S3-STABLE",
     level: "MUST",
     source: "messaging does not change links since target state has been reached",
-    check: "both imported each other; messages both ways; both stay userContact; no link is reported as changed",
+    check:
+      "both imported each other; messages both ways; both stay userContact; no link is reported as changed",
   },
   {
     id: "L3-LINKS-IN-RESULT",
@@ -97,7 +98,8 @@ export const REQUIREMENTS: readonly Requirement[] = [
     id: "L3-LINK-USER",
     level: "MUST",
     source: 'contacts.link "Connections between a certain user and the current one"',
-    check: "each such link's user is the peer as the sender now sees it (same constructor and phone as users.getUsers)",
+    check:
+      "each such link's user is the peer as the sender now sees it (same constructor and phone as users.getUsers)",
   },
   {
     id: "L3-NO-CHANGE",
@@ -135,13 +137,15 @@ export const REQUIREMENTS: readonly Requirement[] = [
     id: "SCHEMA",
     level: "MUST",
     source: "the TL schema of the declared layer",
-    check: "every response validates against the JSON Schema derived from schema/layerN.tl for the declared layer",
+    check:
+      "every response validates against the JSON Schema derived from schema/layerN.tl for the declared layer",
   },
   {
     id: "PRIVACY",
     level: "MUST",
     source: 'userForeign "not a contact", phone "not available"',
-    check: "no response to a user ever contains the phone of a user that user may not see, anywhere in the body",
+    check:
+      "no response to a user ever contains the phone of a user that user may not see, anywhere in the body",
   },
   {
     id: "ERRORS",
