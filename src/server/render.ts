@@ -5,8 +5,9 @@ import { linkState } from "./links.ts";
 import type { Chat, StoredMessage } from "./store.ts";
 import type { TlObject } from "./tl_values.ts";
 
-const EMPTY_PHOTO = { _: "userProfilePhotoEmpty" };
-const EMPTY_STATUS = { _: "userStatusEmpty" };
+// Shared by every answer, so frozen: nothing downstream may change one answer through another.
+const EMPTY_PHOTO = Object.freeze({ _: "userProfilePhotoEmpty" });
+const EMPTY_STATUS = Object.freeze({ _: "userStatusEmpty" });
 
 export function renderUser(world: World, viewerId: number, userId: number): TlObject {
   const account = world.store.accounts.get(userId);

@@ -9,7 +9,8 @@ import type { StoredMessage } from "../store.ts";
 import { now, type TlObject } from "../tl_values.ts";
 import { accountOf, type MethodTable } from "./handler.ts";
 
-const NO_MEDIA: TlObject = { _: "messageMediaEmpty" };
+// Stored in many messages at once, so frozen.
+const NO_MEDIA: TlObject = Object.freeze({ _: "messageMediaEmpty" });
 
 function messageMedia(ctx: CallContext, media: TlObject): TlObject {
   if (media._ === "inputMediaEmpty") return NO_MEDIA;
