@@ -104,7 +104,9 @@ export function collectScenarios(envelopes: readonly Envelope[]): ScenarioOutcom
       const text = attempt.stepTexts.get(finished.testStepId) ?? "(step)";
       // Hooks count only when they fail: a passing After hook is no step of the scenario.
       if (text !== "(hook)" || result.status !== "PASSED") {
-        const message = result.message ? scrubText(result.message) : undefined;
+        // exception.message is the error's own text; `message` adds the class name and stack.
+        const errorText = result.exception?.message ?? result.message;
+        const message = errorText ? scrubText(errorText) : undefined;
         attempt.steps.push({
           text,
           status: result.status as StepStatus,
