@@ -48,15 +48,21 @@ export function checkSchema(method: string, layer: Layer, body: unknown, who: st
   });
 }
 
+/**
+ * A phone shown in a User object's own phone field means the server presented that user as
+ * revealed: in a scenario about a "no reveal" requirement, that requirement is what broke (the
+ * caller passes it as `revealRequirement`); anywhere else the leak is a PRIVACY failure.
+ */
 export function checkPrivacy(
   method: string,
   body: unknown,
   who: string,
   forbidden: Map<string, string>,
+  revealRequirement: string | undefined,
 ): void {
   const hit = findPhones(body, [...forbidden.keys()]);
   if (!hit) return;
-  throw new RequirementFailure("PRIVACY", {
+  throw new RequirementFailure(hit.inUser && revealRequirement ? revealRequirement : "PRIVACY", {
     subject: `${who}'s answer to ${method}`,
     expected: `no phone of a user ${who} may not see`,
     actual: `${forbidden.get(hit.phone)}'s phone ${hit.phone}`,

@@ -6,7 +6,11 @@ const MAX_NODES = 500_000;
 export interface PhoneHit {
   phone: string;
   pointer: string;
+  /** The phone stands in a User object's phone field: the user was presented as revealed. */
+  inUser: boolean;
 }
+
+const USER_CONSTRUCTORS = new Set(["userSelf", "userContact", "userRequest", "userForeign"]);
 
 function escapePointer(key: string): string {
   return key.replaceAll("~", "~0").replaceAll("/", "~1");
@@ -14,21 +18,22 @@ function escapePointer(key: string): string {
 
 export function findPhones(body: unknown, phones: readonly string[]): PhoneHit | undefined {
   if (phones.length === 0) return undefined;
-  const stack: [value: unknown, pointer: string][] = [[body, ""]];
+  const stack: [value: unknown, pointer: string, inUser: boolean][] = [[body, "", false]];
   let nodes = 0;
   while (stack.length > 0 && nodes++ < MAX_NODES) {
-    const [value, pointer] = stack.pop() as [unknown, string];
+    const [value, pointer, inUser] = stack.pop() as [unknown, string, boolean];
     if (typeof value === "string" || typeof value === "number") {
       const text = String(value);
       const phone = phones.find((p) => text.includes(p));
-      if (phone) return { phone, pointer };
+      if (phone) return { phone, pointer, inUser };
     } else if (typeof value === "object" && value !== null) {
-      const isContactMedia = !Array.isArray(value) && (value as { _?: unknown })._ === "messageMediaContact";
+      const tag = Array.isArray(value) ? undefined : (value as { _?: unknown })._;
+      const isUser = typeof tag === "string" && USER_CONSTRUCTORS.has(tag);
       for (const [key, inner] of Object.entries(value)) {
-        if (isContactMedia && key === "phone_number") continue;
+        if (tag === "messageMediaContact" && key === "phone_number") continue;
         const keyHit = phones.find((p) => key.includes(p));
-        if (keyHit) return { phone: keyHit, pointer: `${pointer}/${escapePointer(key)}` };
-        stack.push([inner, `${pointer}/${escapePointer(key)}`]);
+        if (keyHit) return { phone: keyHit, pointer: `${pointer}/${escapePointer(key)}`, inUser: false };
+        stack.push([inner, `${pointer}/${escapePointer(key)}`, isUser && key === "phone"]);
       }
     }
   }

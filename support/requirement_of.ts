@@ -17,9 +17,17 @@ export const SEES_CANDIDATES = [
   "S3-STABLE",
 ] as const;
 
-export function requirementOf(tags: readonly string[], candidates: readonly string[]): string {
+/** Requirements that say a number must NOT be available yet. */
+export const NO_REVEAL_CANDIDATES = ["S1-NO-EARLY-REVEAL", "S2-FOREIGN", "S2-NO-REVEAL", "S2-IMPORT-NO-REVEAL"] as const;
+
+/** The first candidate the scenario is tagged with, or undefined. */
+export function taggedAmong(tags: readonly string[], candidates: readonly string[]): string | undefined {
   const tagged = new Set(requirementIdsOfTags(tags));
-  const found = candidates.find((id) => tagged.has(id));
+  return candidates.find((id) => tagged.has(id));
+}
+
+export function requirementOf(tags: readonly string[], candidates: readonly string[]): string {
+  const found = taggedAmong(tags, candidates);
   if (found) return found;
   throw new ScenarioError(
     `this check speaks for one of ${candidates.join(", ")}; tag the scenario with the one it checks`,

@@ -2,11 +2,11 @@
 // the scenario has established (the spec oracle). Steps call one method of it each.
 import { randomBytes, randomInt } from "node:crypto";
 import { type IWorldOptions, setWorldConstructor, World } from "@cucumber/cucumber";
-import { type Answer, BindingClient, Transcript } from "../src/client/index.ts";
+import { type Answer, BindingClient, TargetError, Transcript } from "../src/client/index.ts";
 import type { Layer } from "../src/tl/index.ts";
 import { checkPrivacy, checkSchema } from "./answer_checks.ts";
-import { ScenarioError } from "./failure.ts";
-import { requirementOf } from "./requirement_of.ts";
+import { RequirementFailure, ScenarioError } from "./failure.ts";
+import { NO_REVEAL_CANDIDATES, requirementOf, taggedAmong } from "./requirement_of.ts";
 import { type Role, SpecOracle } from "./spec_oracle.ts";
 import { targetSettings } from "./target.ts";
 import { type TlObject, usersIn } from "./tl_json.ts";
@@ -98,7 +98,7 @@ export class ConformanceWorld extends World {
   private inspect(role: Role | undefined, method: string, layer: Layer, answer: Answer): void {
     const who = role ?? "an unregistered client";
     checkSchema(method, layer, answer.body, who);
-    checkPrivacy(method, answer.body, who, this.forbiddenPhones(role));
+    checkPrivacy(method, answer.body, who, this.forbiddenPhones(role), taggedAmong(this.tags, NO_REVEAL_CANDIDATES));
     this.answersChecked.set(who, (this.answersChecked.get(who) ?? 0) + 1);
     const actor = role === undefined ? undefined : this.actors.get(role);
     if (actor) for (const user of usersIn(answer.body)) actor.views.set(user.id as number, user);
@@ -131,7 +131,19 @@ export class ConformanceWorld extends World {
     const actor = role === undefined ? undefined : await this.actor(role);
     const key = options.key === null ? undefined : (options.key ?? actor?.key);
     const layer = options.layer ?? this.layer;
-    const answer = await this.client.callRaw(text, method, { role: role ?? "anonymous", key, layer });
+    let answer: Answer;
+    try {
+      answer = await this.client.callRaw(text, method, { role: role ?? "anonymous", key, layer });
+    } catch (error) {
+      // Here the target is being tested on bad input: an answer that is no rpc_error at all
+      // (an HTML page, a reset) is its failure to follow the binding's error table.
+      if (!(error instanceof TargetError)) throw error;
+      throw new RequirementFailure("ERRORS", {
+        subject: `the answer to a bad ${method} request`,
+        expected: "an rpc_error as TL-JSON, with the HTTP status equal to its error_code",
+        actual: error.message,
+      });
+    }
     this.inspect(role, method, layer, answer);
     this.pendingError = { answer, method };
   }
