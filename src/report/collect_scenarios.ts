@@ -30,28 +30,29 @@ function millis(timestamp: { seconds: number; nanos: number }): number {
   return Number(timestamp.seconds) * 1000 + timestamp.nanos / 1e6;
 }
 
+/** A message that names a known requirement (`S1-REVEAL: ...`) is a requirement failure. */
+function requirementOfMessage(message: string | undefined): string | undefined {
+  const id = message === undefined ? undefined : FAILURE_PREFIX.exec(message)?.[1];
+  return id && KNOWN_IDS.has(id) ? id : undefined;
+}
+
+/**
+ * failed: a check of a requirement failed. error: the scenario could not be judged (the target
+ * broke the transport, a step is undefined or ambiguous, a hook failed). skipped: nothing ran.
+ */
 function statusOf(steps: StepOutcome[]): ScenarioStatus {
-  if (steps.some((s) => s.status === "FAILED")) return "failed";
-  if (
-    steps.some(
-      (s) =>
-        s.status === "UNDEFINED" ||
-        s.status === "AMBIGUOUS" ||
-        s.status === "PENDING" ||
-        s.status === "UNKNOWN",
-    )
-  )
-    return "error";
+  const bad = steps.find((s) => s.status !== "PASSED" && s.status !== "SKIPPED");
+  if (bad) return bad.status === "FAILED" && requirementOfMessage(bad.message) ? "failed" : "error";
   if (steps.length > 0 && steps.every((s) => s.status === "SKIPPED")) return "skipped";
   return "passed";
 }
 
-function failureOf(steps: StepOutcome[], status: ScenarioStatus): ScenarioOutcome["failure"] {
+function failureOf(steps: StepOutcome[]): ScenarioOutcome["failure"] {
   const step = steps.find((s) => s.status !== "PASSED" && s.status !== "SKIPPED");
   if (!step) return undefined;
   const message = step.message ?? `step "${step.text}" is ${step.status.toLowerCase()}`;
-  const id = FAILURE_PREFIX.exec(message)?.[1];
-  return status === "failed" && id && KNOWN_IDS.has(id) ? { message, requirementId: id } : { message };
+  const requirementId = requirementOfMessage(step.message);
+  return requirementId ? { message, requirementId } : { message };
 }
 
 function parseTranscript(body: string): TranscriptEntry[] {
@@ -131,7 +132,7 @@ export function collectScenarios(envelopes: readonly Envelope[]): ScenarioOutcom
     const { pickle, steps, transcript } = attempt;
     const status = statusOf(steps);
     const tags = pickle.tags.map((t) => t.name);
-    const failure = failureOf(steps, status);
+    const failure = failureOf(steps);
     return [
       {
         name: pickle.name,
