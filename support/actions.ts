@@ -40,12 +40,16 @@ export async function importNumber(
     layer,
   );
   const imported = Array.isArray(result.imported) ? result.imported.filter(isTlObject) : [];
-  check(imported.some((i) => i.user_id === other.id), "S2-IMPORT", {
-    subject: `${importer}'s contacts.importContacts of ${owner}'s registered number`,
-    expected: `${owner} (user ${other.id}) among the imported`,
-    actual: `imported ${JSON.stringify(imported.map((i) => i.user_id))}`,
-    pointer: "/imported",
-  });
+  check(
+    imported.some((i) => i.user_id === other.id),
+    "S2-IMPORT",
+    {
+      subject: `${importer}'s contacts.importContacts of ${owner}'s registered number`,
+      expected: `${owner} (user ${other.id}) among the imported`,
+      actual: `imported ${JSON.stringify(imported.map((i) => i.user_id))}`,
+      pointer: "/imported",
+    },
+  );
   return result;
 }
 

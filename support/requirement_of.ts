@@ -18,7 +18,12 @@ export const SEES_CANDIDATES = [
 ] as const;
 
 /** Requirements that say a number must NOT be available yet. */
-export const NO_REVEAL_CANDIDATES = ["S1-NO-EARLY-REVEAL", "S2-FOREIGN", "S2-NO-REVEAL", "S2-IMPORT-NO-REVEAL"] as const;
+export const NO_REVEAL_CANDIDATES = [
+  "S1-NO-EARLY-REVEAL",
+  "S2-FOREIGN",
+  "S2-NO-REVEAL",
+  "S2-IMPORT-NO-REVEAL",
+] as const;
 
 /** The first candidate the scenario is tagged with, or undefined. */
 export function taggedAmong(tags: readonly string[], candidates: readonly string[]): string | undefined {

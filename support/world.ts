@@ -98,7 +98,13 @@ export class ConformanceWorld extends World {
   private inspect(role: Role | undefined, method: string, layer: Layer, answer: Answer): void {
     const who = role ?? "an unregistered client";
     checkSchema(method, layer, answer.body, who);
-    checkPrivacy(method, answer.body, who, this.forbiddenPhones(role), taggedAmong(this.tags, NO_REVEAL_CANDIDATES));
+    checkPrivacy(
+      method,
+      answer.body,
+      who,
+      this.forbiddenPhones(role),
+      taggedAmong(this.tags, NO_REVEAL_CANDIDATES),
+    );
     this.answersChecked.set(who, (this.answersChecked.get(who) ?? 0) + 1);
     const actor = role === undefined ? undefined : this.actors.get(role);
     if (actor) for (const user of usersIn(answer.body)) actor.views.set(user.id as number, user);

@@ -13,14 +13,20 @@ export async function coverage(projectRoot: string): Promise<Map<string, string[
   const newId = IdGenerator.incrementing();
   for (const file of await featureFiles(join(projectRoot, "features"))) {
     const uri = relative(projectRoot, file);
-    const envelopes = generateMessages(await readFile(file, "utf8"), uri, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN, {
-      includePickles: true,
-      newId,
-    });
+    const envelopes = generateMessages(
+      await readFile(file, "utf8"),
+      uri,
+      SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN,
+      {
+        includePickles: true,
+        newId,
+      },
+    );
     for (const { pickle } of envelopes) {
       if (!pickle) continue;
       const entry = `${pickle.name} (${uri}:${pickle.location?.line ?? 0})`;
-      for (const id of requirementIdsOfTags(pickle.tags.map((t) => t.name))) covered.set(id, [...(covered.get(id) ?? []), entry]);
+      for (const id of requirementIdsOfTags(pickle.tags.map((t) => t.name)))
+        covered.set(id, [...(covered.get(id) ?? []), entry]);
     }
   }
   return covered;
@@ -43,7 +49,8 @@ export async function renderTrace(projectRoot: string): Promise<string> {
   ];
   for (const r of REQUIREMENTS) {
     const scenarios = covered.get(r.id) ?? [];
-    const list = scenarios.length === 0 ? "**none**" : `${scenarios.length}: ${[...new Set(scenarios)].join("<br>")}`;
+    const list =
+      scenarios.length === 0 ? "**none**" : `${scenarios.length}: ${[...new Set(scenarios)].join("<br>")}`;
     lines.push(`| ${r.id} | ${r.level} | ${cell(r.source)} | ${cell(r.check)} | ${cell(list)} |`);
   }
   return `${lines.join("\n")}\n`;

@@ -1,7 +1,12 @@
 // Runs the features with cucumber's programmatic API and collects its message stream, the one
 // source the reports are built from.
 import { Writable } from "node:stream";
-import { type ISupportCodeLibrary, loadConfiguration, loadSupport, runCucumber } from "@cucumber/cucumber/api";
+import {
+  type ISupportCodeLibrary,
+  loadConfiguration,
+  loadSupport,
+  runCucumber,
+} from "@cucumber/cucumber/api";
 import type { Envelope } from "@cucumber/messages";
 import { progressReporter } from "./progress.ts";
 
@@ -52,7 +57,11 @@ export async function loadSuiteSupport(projectRoot: string): Promise<ISupportCod
   return loadSupport(runConfiguration, environmentOf(projectRoot));
 }
 
-export async function runSuite(projectRoot: string, options: SuiteOptions, support?: ISupportCodeLibrary): Promise<SuiteRun> {
+export async function runSuite(
+  projectRoot: string,
+  options: SuiteOptions,
+  support?: ISupportCodeLibrary,
+): Promise<SuiteRun> {
   const { runConfiguration } = await configuration(projectRoot, options);
   const envelopes: Envelope[] = [];
   const progress = progressReporter(options.progress ?? ((text) => process.stderr.write(text)));
