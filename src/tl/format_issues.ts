@@ -1,6 +1,7 @@
 // Turns Ajv's errors into SchemaIssues with sentences a vendor can act on. The raw keyword,
 // instancePath and schemaPath are kept so the rule can be found in the generated schema.
 import type { ErrorObject } from "ajv";
+import { PRIMITIVE_SCHEMAS } from "./primitive_schemas.ts";
 import type { SchemaIssue, Validation } from "./types.ts";
 
 function allowedConstructors(parentSchema: unknown): string[] {
@@ -12,9 +13,20 @@ function typeName(parentSchema: unknown): string {
   return (parentSchema as { title?: string } | undefined)?.title ?? "its type";
 }
 
-/** The TL primitive a failed rule belongs to, from its schema path (`#/$defs/long/type`). */
-function primitiveOf(schemaPath: string): string | undefined {
-  return /\/\$defs\/(int|long|nat|bytes|double|string|Bool)\//.exec(schemaPath)?.[1];
+const PRIMITIVE_OF_SCHEMA = new Map<unknown, string>(
+  Object.entries(PRIMITIVE_SCHEMAS).map(([name, schema]) => [schema, name]),
+);
+
+/**
+ * The TL primitive a failed rule belongs to. The layer documents hold the very objects of
+ * PRIMITIVE_SCHEMAS and Ajv (verbose) reports the failing sub-schema, so identity tells; the
+ * schema path is the fallback for schemas compiled with their refs inlined.
+ */
+function primitiveOf(error: ErrorObject): string | undefined {
+  return (
+    PRIMITIVE_OF_SCHEMA.get(error.parentSchema) ??
+    /\/\$defs\/(int|long|nat|bytes|double|string|Bool)\//.exec(error.schemaPath)?.[1]
+  );
 }
 
 const PRIMITIVE_SENTENCES: Record<string, string> = {
@@ -29,7 +41,7 @@ const PRIMITIVE_SENTENCES: Record<string, string> = {
 
 function sentence(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
-  const primitive = primitiveOf(error.schemaPath);
+  const primitive = primitiveOf(error);
   if (primitive) return PRIMITIVE_SENTENCES[primitive] ?? error.message ?? error.keyword;
   switch (error.keyword) {
     case "discriminator":
