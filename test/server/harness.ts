@@ -1,0 +1,154 @@
+// Talks to a reference server over real HTTP with fetch: the server's tests use nothing of the
+// harness (src/client, support/), so neither can pass because of the other.
+import { randomBytes, randomInt } from "node:crypto";
+import { type RunningServer, startServer, type TlObject } from "../../src/server/index.ts";
+
+export type Body = TlObject & Record<string, unknown>;
+
+export interface TestAccount {
+  key: string;
+  id: number;
+  phone: string;
+  /** The latest User object this account got for each user id. */
+  views: Map<number, Body>;
+}
+
+export class TestServer {
+  private constructor(readonly server: RunningServer) {}
+
+  static async start(): Promise<TestServer> {
+    return new TestServer(await startServer({ debugValidateResponses: true }));
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
+  }
+
+  async raw(body: string, key?: string): Promise<{ status: number; body: unknown; contentType: string }> {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (key) headers.authorization = `Bearer ${key}`;
+    const answer = await fetch(`${this.server.url}/rpc`, { method: "POST", headers, body });
+    const text = await answer.text();
+    return {
+      status: answer.status,
+      body: JSON.parse(text),
+      contentType: answer.headers.get("content-type") ?? "",
+    };
+  }
+
+  /** A call at a layer; learns the users of the answer into the account's views. */
+  async call(
+    account: TestAccount | string | undefined,
+    call: Record<string, unknown>,
+    layer: 1 | 2 | 3 = 1,
+  ): Promise<{ status: number; body: Body }> {
+    const wire = layer === 1 ? call : { _: `invokeWithLayer${layer}`, query: call };
+    const key = typeof account === "string" ? account : account?.key;
+    const answer = await this.raw(JSON.stringify(wire), key);
+    if (typeof account === "object") learn(account, answer.body);
+    return answer as { status: number; body: Body };
+  }
+
+  async ok(account: TestAccount, call: Record<string, unknown>, layer: 1 | 2 | 3 = 1): Promise<Body> {
+    const answer = await this.call(account, call, layer);
+    if (answer.status !== 200)
+      throw new Error(`${String(call._)} → ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  }
+
+  async signUp(): Promise<TestAccount> {
+    for (;;) {
+      const digit = randomInt(1, 10);
+      const phone = `99966${digit}${String(randomInt(0, 10_000)).padStart(4, "0")}`;
+      const key = randomBytes(32).toString("hex");
+      const sent = await this.call(key, {
+        _: "auth.sendCode",
+        phone_number: phone,
+        sms_type: 0,
+        api_id: 1,
+        api_hash: "t",
+      });
+      if (sent.body.phone_registered) continue;
+      const code = String(digit).repeat(5);
+      const signed = await this.call(key, {
+        _: "auth.signUp",
+        phone_number: phone,
+        phone_code_hash: sent.body.phone_code_hash,
+        phone_code: code,
+        first_name: "T",
+        last_name: "",
+      });
+      return { key, id: (signed.body.user as Body).id as number, phone, views: new Map() };
+    }
+  }
+}
+
+function learn(account: TestAccount, body: unknown): void {
+  const stack = [body];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item !== "object" || item === null) continue;
+    const o = item as Body;
+    if (typeof o._ === "string" && /^user(Contact|Request|Foreign)$/.test(o._))
+      account.views.set(o.id as number, o);
+    stack.push(...Object.values(o));
+  }
+}
+
+export function inputUser(from: TestAccount, to: TestAccount): Body {
+  const view = from.views.get(to.id);
+  if (!view) throw new Error(`${from.id} has never seen ${to.id}`);
+  return view._ === "userContact"
+    ? { _: "inputUserContact", user_id: to.id }
+    : { _: "inputUserForeign", user_id: to.id, access_hash: view.access_hash };
+}
+
+export function inputPeer(from: TestAccount, to: TestAccount): Body {
+  const user = inputUser(from, to);
+  return user._ === "inputUserContact"
+    ? { _: "inputPeerContact", user_id: to.id }
+    : { _: "inputPeerForeign", user_id: to.id, access_hash: user.access_hash };
+}
+
+export const importOf = (phone: string) => ({
+  _: "contacts.importContacts",
+  contacts: [
+    { _: "inputPhoneContact", client_id: String(randomInt(1, 1e9)), phone, first_name: "N", last_name: "" },
+  ],
+  replace: false,
+});
+
+export const message = (to: Body, text = "hi") => ({
+  _: "messages.sendMessage",
+  peer: to,
+  message: text,
+  random_id: String(randomInt(1, 1e9)),
+});
+
+/** A chat made by `maker` with a and b, after which every participant has seen the others. */
+export async function meet(
+  server: TestServer,
+  maker: TestAccount,
+  a: TestAccount,
+  b: TestAccount,
+): Promise<void> {
+  for (const x of [a, b]) if (!maker.views.has(x.id)) await server.ok(maker, importOf(x.phone));
+  await server.ok(maker, {
+    _: "messages.createChat",
+    users: [inputUser(maker, a), inputUser(maker, b)],
+    title: "t",
+  });
+  for (const x of [a, b]) await server.ok(x, { _: "updates.getDifference", pts: 0, date: 0 });
+}
+
+/** Link pair and user constructor of `viewer`'s link to `other`, as "myLink/foreignLink/user". */
+export async function linkOf(server: TestServer, viewer: TestAccount, other: TestAccount): Promise<string> {
+  const full = await server.ok(viewer, { _: "users.getFullUser", id: inputUser(viewer, other) });
+  const link = full.link as Body;
+  const show = (o: Body) =>
+    `${String(o._).replace("contacts.", "")}${Object.entries(o)
+      .filter(([k]) => k !== "_")
+      .map(([k, v]) => `(${k}=${String(v)})`)
+      .join("")}`;
+  return `${show(link.my_link as Body)} ${show(link.foreign_link as Body)} ${String((link.user as Body)._)}`;
+}
