@@ -55,12 +55,16 @@ export function checkSchema(method: string, layer: Layer, body: unknown, who: st
  */
 export function checkPrivacy(
   method: string,
-  body: unknown,
+  answer: { body: unknown; text: string },
   who: string,
   forbidden: Map<string, string>,
   revealRequirement: string | undefined,
 ): void {
-  const hit = findPhones(body, [...forbidden.keys()]);
+  const phones = [...forbidden.keys()];
+  // The whole text first (native and fast); the walk only locates a hit and applies the
+  // contact-message exception.
+  if (!phones.some((phone) => answer.text.includes(phone))) return;
+  const hit = findPhones(answer.body, phones);
   if (!hit) return;
   throw new RequirementFailure(hit.inUser && revealRequirement ? revealRequirement : "PRIVACY", {
     subject: `${who}'s answer to ${method}`,

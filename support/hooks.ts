@@ -19,7 +19,7 @@ Before(function (this: ConformanceWorld, { pickle }) {
 });
 
 After(async function (this: ConformanceWorld, { pickle }) {
-  this.attach(JSON.stringify(this.transcript.attachment(pickle.name)), TRANSCRIPT_MEDIA_TYPE);
+  this.attach(this.transcript.serialize(pickle.name), TRANSCRIPT_MEDIA_TYPE);
   const pending = this.pendingError;
   if (pending?.answer.rpcError) {
     throw new Error(

@@ -100,7 +100,7 @@ export class ConformanceWorld extends World {
     checkSchema(method, layer, answer.body, who);
     checkPrivacy(
       method,
-      answer.body,
+      answer,
       who,
       this.forbiddenPhones(role),
       taggedAmong(this.tags, NO_REVEAL_CANDIDATES),

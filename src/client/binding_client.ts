@@ -6,7 +6,7 @@ import { layerSchema, wrapperForLayer } from "../tl/index.ts";
 import { TargetError } from "./errors.ts";
 import { exchange, type RawAnswer } from "./http_exchange.ts";
 import { type ClientOptions, type ResolvedClientOptions, resolveClientOptions } from "./options.ts";
-import { redactBody, redactHeaders } from "./redact.ts";
+import { redactHeaders } from "./redact.ts";
 import { capText, type Transcript } from "./transcript.ts";
 
 export interface CallRequest {
@@ -18,6 +18,8 @@ export interface CallRequest {
 
 export interface Answer {
   status: number;
+  /** The body as received (for checks that search the whole text, such as the privacy scan). */
+  text: string;
   /** The decoded TL-JSON value: an object, or an array / boolean for Vector and Bool results. */
   body: unknown;
   /** Set when the answer is an rpc_error. */
@@ -68,14 +70,28 @@ export function decode(raw: RawAnswer, method: string, layer: Layer): Answer {
     const code = Number(body.error_code);
     if (raw.status !== code)
       throw new TargetError("TARGET_BAD_STATUS", `rpc_error ${code} came with HTTP ${raw.status}`);
-    return { status: raw.status, body, rpcError: { code, message: String(body.error_message) } };
+    return {
+      status: raw.status,
+      text: raw.bodyText,
+      body,
+      rpcError: { code, message: String(body.error_message) },
+    };
   }
   if (raw.status !== 200)
     throw new TargetError(
       "TARGET_BAD_STATUS",
       `a result came with HTTP ${raw.status}, the binding requires 200`,
     );
-  return { status: raw.status, body };
+  return { status: raw.status, text: raw.bodyText, body };
+}
+
+function recorded(raw: RawAnswer) {
+  return {
+    status: raw.status,
+    headers: raw.headers,
+    bodyText: capText(raw.bodyText),
+    ...(raw.truncated ? { truncated: true } : {}),
+  };
 }
 
 export class BindingClient {
@@ -92,21 +108,17 @@ export class BindingClient {
   call(call: Record<string, unknown>, request: CallRequest): Promise<Answer> {
     const method = typeof call._ === "string" ? call._ : "?";
     const wire = wrapCall(call, request.layer);
-    return this.send(JSON.stringify(wire), wire, method, request);
+    return this.send(JSON.stringify(wire), method, request);
   }
 
   /** Sends a body exactly as given (for the ERRORS scenarios: bad JSON, wrong types...). */
   callRaw(bodyText: string, method: string, request: CallRequest): Promise<Answer> {
-    let shown: unknown = bodyText;
-    try {
-      shown = JSON.parse(bodyText);
-    } catch {
-      // Not JSON on purpose: the transcript keeps the text as sent.
-    }
-    return this.send(bodyText, shown, method, request);
+    return this.send(bodyText, method, request);
   }
 
-  private async send(text: string, shown: unknown, method: string, request: CallRequest): Promise<Answer> {
+  // Bodies are recorded as text: no copy of a parsed value per call, and a hostile answer's
+  // depth cannot hurt the transcript's serialization.
+  private async send(text: string, method: string, request: CallRequest): Promise<Answer> {
     const url = `${this.options.target}/rpc`;
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (request.key !== undefined) headers.authorization = `Bearer ${request.key}`;
@@ -117,7 +129,7 @@ export class BindingClient {
       method,
       layer: request.layer,
       startedAt: startedAt.toISOString(),
-      request: { url, headers: redactHeaders(headers), body: redactBody(shown) },
+      request: { url, headers: redactHeaders(headers), body: capText(text) },
     };
     let raw: RawAnswer | undefined;
     try {
@@ -126,7 +138,7 @@ export class BindingClient {
       this.transcript.add({
         ...entry,
         durationMs: performance.now() - started,
-        response: this.recorded(raw, answer.body),
+        response: recorded(raw),
       });
       return answer;
     } catch (error) {
@@ -135,21 +147,10 @@ export class BindingClient {
       this.transcript.add({
         ...entry,
         durationMs: performance.now() - started,
-        ...(raw ? { response: this.recorded(raw, undefined) } : {}),
+        ...(raw ? { response: recorded(raw) } : {}),
         error: { code, message },
       });
       throw error;
     }
-  }
-
-  private recorded(raw: RawAnswer, body: unknown) {
-    return body === undefined
-      ? {
-          status: raw.status,
-          headers: raw.headers,
-          bodyText: capText(raw.bodyText),
-          truncated: raw.truncated,
-        }
-      : { status: raw.status, headers: raw.headers, body: redactBody(body) };
   }
 }

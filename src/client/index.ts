@@ -4,5 +4,5 @@ export { InvalidOptionError, TargetError, type TargetErrorCode } from "./errors.
 export { waitForHealth } from "./health.ts";
 export { closeAgents, exchange, type RawAnswer } from "./http_exchange.ts";
 export type { ClientOptions } from "./options.ts";
-export { REDACTED, redactBody, redactHeaders } from "./redact.ts";
+export { REDACTED, redactHeaders, scrubSecrets } from "./redact.ts";
 export { capText, TRANSCRIPT_TEXT_CAP, Transcript } from "./transcript.ts";

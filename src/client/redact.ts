@@ -1,8 +1,6 @@
-// Secrets never reach a transcript: the bearer key, sign-in codes and their hashes. The walk is
-// iterative and bounded so a hostile, deeply nested answer cannot overflow the stack.
-const SECRET_FIELDS = new Set(["phone_code", "phone_code_hash"]);
-const MAX_NODES = 200_000;
-
+// Secrets never reach a transcript that leaves the process: the bearer key is cut from headers
+// as each exchange is recorded, and sign-in codes and their hashes are scrubbed from the
+// serialized transcript in one pass (bodies are kept as text, so this is a text operation).
 export const REDACTED = "<redacted>";
 
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
@@ -14,26 +12,11 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
   return out;
 }
 
-/** A deep copy of a JSON value with secret fields replaced. */
-export function redactBody(value: unknown): unknown {
-  if (typeof value !== "object" || value === null) return value;
-  const root: unknown = Array.isArray(value) ? [] : {};
-  const stack: [source: unknown, target: Record<string, unknown> | unknown[]][] = [[value, root as never]];
-  let nodes = 0;
-  while (stack.length > 0) {
-    const [source, target] = stack.pop() as [Record<string, unknown>, Record<string, unknown>];
-    if (++nodes > MAX_NODES) return "<body too large to redact: omitted>";
-    for (const [key, inner] of Object.entries(source)) {
-      if (SECRET_FIELDS.has(key) && !Array.isArray(source)) {
-        target[key] = REDACTED;
-      } else if (typeof inner === "object" && inner !== null) {
-        const copy = Array.isArray(inner) ? [] : {};
-        target[key] = copy;
-        stack.push([inner, copy]);
-      } else {
-        target[key] = inner;
-      }
-    }
-  }
-  return root;
+// A secret field inside JSON text, also when that text is itself a JSON string (escaped quotes).
+// Bearer keys travel only in the Authorization header, which redactHeaders already cut.
+const SECRET_FIELD = /(\\?"phone_code(?:_hash)?\\?"\s*:\s*\\?")[^"\\]*/g;
+
+/** Removes sign-in codes and their hashes from serialized JSON text. */
+export function scrubSecrets(text: string): string {
+  return text.replace(SECRET_FIELD, `$1${REDACTED}`);
 }

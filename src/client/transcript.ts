@@ -1,5 +1,6 @@
 // A scenario's record of every exchange with the target, in the shape src/report reads.
 import type { TranscriptAttachment, TranscriptEntry } from "../report/attachments.ts";
+import { scrubSecrets } from "./redact.ts";
 
 /** Bodies kept in a transcript are capped: a 10 MB hostile answer must not become a 10 MB report. */
 export const TRANSCRIPT_TEXT_CAP = 64 * 1024;
@@ -20,5 +21,10 @@ export class Transcript {
 
   attachment(scenario: string): TranscriptAttachment {
     return { scenario, entries: this.entries };
+  }
+
+  /** The attachment as JSON text, secrets scrubbed: what leaves the process. */
+  serialize(scenario: string): string {
+    return scrubSecrets(JSON.stringify(this.attachment(scenario)));
   }
 }
