@@ -1,14 +1,13 @@
 // The report's own line of defence: whatever the transcript holds, a report never carries a
 // bearer key, a sign-in code, or a body large enough to bloat an archive.
-import { capText } from "../client/index.ts";
+import { capText, scrubSecrets } from "../client/index.ts";
 import type { TranscriptEntry } from "./attachments.ts";
 
 const KEY = /\b[0-9a-fA-F]{64}\b/g;
-const SECRET_FIELD = /("phone_code(?:_hash)?"\s*:\s*)"[^"]*"/g;
 export const REPORT_BODY_CAP = 64 * 1024;
 
 export function scrubText(text: string): string {
-  return text.replace(KEY, "<redacted key>").replace(SECRET_FIELD, '$1"<redacted>"');
+  return scrubSecrets(text).replace(KEY, "<redacted key>");
 }
 
 /** A JSON value as it may appear in a report: scrubbed, and as capped text when too large. */

@@ -1,0 +1,96 @@
+// The binding rules the client enforces on every answer, and its option checks.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { RawAnswer } from "./http_exchange.ts";
+import {
+  BindingClient,
+  decode,
+  InvalidOptionError,
+  scrubSecrets,
+  TargetError,
+  Transcript,
+  wrapCall,
+} from "./index.ts";
+
+const raw = (status: number, bodyText: string, type = "application/json; charset=utf-8"): RawAnswer => ({
+  status,
+  headers: { "content-type": type },
+  bodyText,
+  truncated: false,
+});
+
+function code(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof TargetError ? error.code : String(error);
+  }
+  return "no error";
+}
+
+test("decode: results need 200, rpc_errors their own code, JSON objects unless Vector or Bool", () => {
+  assert.equal(
+    decode(raw(200, '{"_":"updates.state","pts":1,"date":1,"seq":1,"unread_count":0}'), "updates.getState", 1)
+      .status,
+    200,
+  );
+  assert.deepEqual(
+    decode(raw(400, '{"_":"rpc_error","error_code":400,"error_message":"X"}'), "updates.getState", 1)
+      .rpcError,
+    { code: 400, message: "X" },
+  );
+  assert.equal(
+    code(() =>
+      decode(raw(500, '{"_":"rpc_error","error_code":400,"error_message":"X"}'), "updates.getState", 1),
+    ),
+    "TARGET_BAD_STATUS",
+  );
+  assert.equal(
+    code(() => decode(raw(201, '{"_":"updates.state"}'), "updates.getState", 1)),
+    "TARGET_BAD_STATUS",
+  );
+  assert.equal(
+    code(() => decode(raw(200, "<html>"), "updates.getState", 1)),
+    "TARGET_NOT_JSON",
+  );
+  assert.equal(
+    code(() => decode(raw(200, "{}", "text/plain"), "updates.getState", 1)),
+    "TARGET_NOT_JSON",
+  );
+  assert.equal(
+    code(() => decode(raw(200, "[1]"), "updates.getState", 1)),
+    "TARGET_NOT_JSON",
+  );
+  assert.equal(decode(raw(200, "[]"), "users.getUsers", 1).status, 200);
+  assert.equal(decode(raw(200, "true"), "contacts.deleteContacts", 1).body, true);
+  assert.equal(
+    code(() => decode({ ...raw(200, "{"), truncated: true }, "updates.getState", 1)),
+    "TARGET_BODY_TOO_LARGE",
+  );
+});
+
+test("layer wrapping: bare at layer 1, invokeWithLayerN above", () => {
+  assert.deepEqual(wrapCall({ _: "x" }, 1), { _: "x" });
+  assert.deepEqual(wrapCall({ _: "x" }, 3), { _: "invokeWithLayer3", query: { _: "x" } });
+});
+
+test("options are checked one by one", () => {
+  const t = new Transcript();
+  assert.throws(() => new BindingClient({ target: "ftp://x" }, t), InvalidOptionError);
+  assert.throws(
+    () => new BindingClient({ target: "http://x", timeoutMs: 0 }, t),
+    /timeoutMs must be a positive integer/,
+  );
+  assert.throws(
+    () => new BindingClient({ target: "http://x", maxBodyBytes: 1.5 }, t),
+    /maxBodyBytes must be a positive integer/,
+  );
+  assert.equal(new BindingClient({ target: "http://x/" }, t).options.target, "http://x");
+});
+
+test("secrets are scrubbed from serialized transcripts, also inside JSON strings", () => {
+  const inner = JSON.stringify({ phone_code: "22222", phone_code_hash: "abc" });
+  const text = JSON.stringify({ body: inner });
+  assert.doesNotMatch(scrubSecrets(text), /22222|abc/);
+  assert.doesNotMatch(scrubSecrets(inner), /22222|abc/);
+});
