@@ -1,37 +1,25 @@
 // Every way a message goes from one user to another, at a declared layer.
 import { When } from "@cucumber/cucumber";
 import type { Layer } from "../src/tl/index.ts";
-import { randomLong, send } from "../support/actions.ts";
+import { randomLong, type SendKind, send } from "../support/actions.ts";
 import type { Role } from "../support/spec_oracle.ts";
 import type { ConformanceWorld } from "../support/world.ts";
 
-When(
-  "{role} sends a message to {role} at layer {layer}",
-  async function (this: ConformanceWorld, from: Role, to: Role, layer: Layer) {
-    await send(this, "message", from, to, layer);
-  },
-);
+const SENDS: [phrase: string, kind: SendKind][] = [
+  ["sends a message to", "message"],
+  ["sends own contact to", "contact"],
+  ["forwards a message to", "forward"],
+  ["forwards messages to", "forwards"],
+];
 
-When(
-  "{role} sends own contact to {role} at layer {layer}",
-  async function (this: ConformanceWorld, from: Role, to: Role, layer: Layer) {
-    await send(this, "contact", from, to, layer);
-  },
-);
-
-When(
-  "{role} forwards a message to {role} at layer {layer}",
-  async function (this: ConformanceWorld, from: Role, to: Role, layer: Layer) {
-    await send(this, "forward", from, to, layer);
-  },
-);
-
-When(
-  "{role} forwards messages to {role} at layer {layer}",
-  async function (this: ConformanceWorld, from: Role, to: Role, layer: Layer) {
-    await send(this, "forwards", from, to, layer);
-  },
-);
+for (const [phrase, kind] of SENDS) {
+  When(
+    `{role} ${phrase} {role} at layer {layer}`,
+    async function (this: ConformanceWorld, from: Role, to: Role, layer: Layer) {
+      await send(this, kind, from, to, layer);
+    },
+  );
+}
 
 When(
   "{role} sends a message to their chat at layer {layer}",

@@ -1,26 +1,12 @@
 // The checks a spec-writer runs after editing features: the Gherkin parses, every step runs
 // exactly one definition, every scenario names known requirements with their level tag, and
 // every requirement is covered. Each problem is one `file:line: message` line.
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
-import { generateMessages } from "@cucumber/gherkin";
-import { IdGenerator, type Pickle, SourceMediaType } from "@cucumber/messages";
+import type { Pickle } from "@cucumber/messages";
 import { REQUIREMENTS, requirementIdsOfTags } from "../requirements/index.ts";
+import { readFeatures } from "./read_features.ts";
 import type { CatalogueEntry } from "./step_catalogue.ts";
 
 const LEVEL_TAG = { MUST: "@must", SHOULD: "@should" } as const;
-
-export async function featureFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((e) => {
-      const path = join(dir, e.name);
-      if (e.isDirectory()) return featureFiles(path);
-      return Promise.resolve(e.name.endsWith(".feature") ? [path] : []);
-    }),
-  );
-  return nested.flat().sort();
-}
 
 function checkPickle(pickle: Pickle, steps: readonly CatalogueEntry[], problems: string[]): string[] {
   const where = `${pickle.uri}:${pickle.location?.line ?? 0}`;
@@ -51,27 +37,16 @@ export async function checkFeatures(
 ): Promise<string[]> {
   const problems: string[] = [];
   const covered = new Set<string>();
-  const newId = IdGenerator.incrementing();
-  for (const file of await featureFiles(join(projectRoot, "features"))) {
-    const uri = relative(projectRoot, file);
-    const envelopes = generateMessages(
-      await readFile(file, "utf8"),
-      uri,
-      SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN,
-      {
-        includeGherkinDocument: true,
-        includePickles: true,
-        newId,
-      },
-    );
+  for (const { uri, envelopes } of await readFeatures(projectRoot)) {
     for (const envelope of envelopes) {
       const error = envelope.parseError;
       if (error) problems.push(`${uri}:${error.source.location?.line ?? 0}: ${error.message}`);
       if (envelope.pickle) for (const id of checkPickle(envelope.pickle, steps, problems)) covered.add(id);
     }
   }
-  for (const r of REQUIREMENTS)
+  for (const r of REQUIREMENTS) {
     if (!covered.has(r.id))
       problems.push(`features: requirement ${r.id} (${r.level}) is covered by no scenario`);
+  }
   return problems;
 }

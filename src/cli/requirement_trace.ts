@@ -1,27 +1,12 @@
 // docs/requirements.md: each requirement, its level and source sentence, and the scenarios that
 // check it (file:line). Generated from the features and src/requirements, so it cannot drift;
 // a test fails while the checked-in file differs from what this renders.
-import { readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
-import { generateMessages } from "@cucumber/gherkin";
-import { IdGenerator, SourceMediaType } from "@cucumber/messages";
 import { REQUIREMENTS, requirementIdsOfTags } from "../requirements/index.ts";
-import { featureFiles } from "./feature_check.ts";
+import { readFeatures } from "./read_features.ts";
 
 export async function coverage(projectRoot: string): Promise<Map<string, string[]>> {
   const covered = new Map<string, string[]>();
-  const newId = IdGenerator.incrementing();
-  for (const file of await featureFiles(join(projectRoot, "features"))) {
-    const uri = relative(projectRoot, file);
-    const envelopes = generateMessages(
-      await readFile(file, "utf8"),
-      uri,
-      SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN,
-      {
-        includePickles: true,
-        newId,
-      },
-    );
+  for (const { uri, envelopes } of await readFeatures(projectRoot)) {
     for (const { pickle } of envelopes) {
       if (!pickle) continue;
       const entry = `${pickle.name} (${uri}:${pickle.location?.line ?? 0})`;

@@ -35,6 +35,11 @@ function proxied(rule: Parameters<typeof startProxy>[1]) {
   };
 }
 
+/** A mutant that edits TL objects of every answer (on a copy; see rewrite.ts). */
+function rewriting(edit: (o: TlObject) => void) {
+  return hooked(() => ({ response: (body) => everyObject(body, edit) }));
+}
+
 const isSend = (method: string) => /^messages\.(send|forward)/.test(method);
 
 export const MUTANTS: Mutant[] = [
@@ -143,12 +148,9 @@ export const MUTANTS: Mutant[] = [
     target: "S2-CONTACT-MEDIA",
     fails: ["S2-CONTACT-MEDIA"],
     warns: [],
-    start: hooked(() => ({
-      response: (body) =>
-        everyObject(body, (o) => {
-          if (o._ === "messageMediaContact") o.phone_number = `${String(o.phone_number).slice(0, -1)}0`;
-        }),
-    })),
+    start: rewriting((o) => {
+      if (o._ === "messageMediaContact") o.phone_number = `${String(o.phone_number).slice(0, -1)}0`;
+    }),
   },
   {
     name: "contact-media-wrong-user",
@@ -156,12 +158,9 @@ export const MUTANTS: Mutant[] = [
     target: "S2-CONTACT-MEDIA",
     fails: ["S2-CONTACT-MEDIA"],
     warns: [],
-    start: hooked(() => ({
-      response: (body) =>
-        everyObject(body, (o) => {
-          if (o._ === "messageMediaContact") o.user_id = 0;
-        }),
-    })),
+    start: rewriting((o) => {
+      if (o._ === "messageMediaContact") o.user_id = 0;
+    }),
   },
   {
     name: "import-ignored",
@@ -281,12 +280,9 @@ export const MUTANTS: Mutant[] = [
     target: "LINK-VALUES",
     fails: [],
     warns: ["LINK-VALUES"],
-    start: hooked(() => ({
-      response: (body) =>
-        everyObject(body, (o) => {
-          if (o._ === "contacts.foreignLinkRequested") o.has_phone = !o.has_phone;
-        }),
-    })),
+    start: rewriting((o) => {
+      if (o._ === "contacts.foreignLinkRequested") o.has_phone = !o.has_phone;
+    }),
   },
   {
     name: "phone-in-user-foreign",
@@ -323,12 +319,9 @@ export const MUTANTS: Mutant[] = [
     target: "SCHEMA",
     fails: ["SCHEMA"],
     warns: [],
-    start: hooked(() => ({
-      response: (body) =>
-        everyObject(body, (o) => {
-          if (typeof o.access_hash === "string") o.access_hash = Number(o.access_hash);
-        }),
-    })),
+    start: rewriting((o) => {
+      if (typeof o.access_hash === "string") o.access_hash = Number(o.access_hash);
+    }),
   },
   {
     name: "extra-field",
@@ -347,12 +340,9 @@ export const MUTANTS: Mutant[] = [
     target: "SCHEMA",
     fails: ["SCHEMA"],
     warns: [],
-    start: hooked(() => ({
-      response: (body) =>
-        everyObject(body, (o) => {
-          if (o._ === "userStatusEmpty") o._ = "userStatusHidden";
-        }),
-    })),
+    start: rewriting((o) => {
+      if (o._ === "userStatusEmpty") o._ = "userStatusHidden";
+    }),
   },
   {
     name: "html-500-on-bad-input",

@@ -1,6 +1,7 @@
 // Talks to a reference server over real HTTP with fetch: the server's tests use nothing of the
 // harness (src/client, support/), so neither can pass because of the other.
 import { randomBytes, randomInt } from "node:crypto";
+import { after, before } from "node:test";
 import { type RunningServer, startServer, type TlObject } from "../../src/server/index.ts";
 
 export type Body = TlObject & Record<string, unknown>;
@@ -151,4 +152,17 @@ export async function linkOf(server: TestServer, viewer: TestAccount, other: Tes
       .map(([k, v]) => `(${k}=${String(v)})`)
       .join("")}`;
   return `${show(link.my_link as Body)} ${show(link.foreign_link as Body)} ${String((link.user as Body)._)}`;
+}
+
+/** A reference server for the test file: started before its tests, closed after. */
+export function serverForThisFile(): () => TestServer {
+  let server: TestServer | undefined;
+  before(async () => {
+    server = await TestServer.start();
+  });
+  after(() => server?.close());
+  return () => {
+    if (!server) throw new Error("the server starts in before()");
+    return server;
+  };
 }

@@ -3,7 +3,7 @@
 // says, phones only where the model allows, a revealed number stays revealed, and layers 1-2
 // never see a *Link constructor.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import fc from "fast-check";
 import {
   type Body,
@@ -12,15 +12,11 @@ import {
   inputUser,
   meet,
   message,
+  serverForThisFile,
   type TestAccount,
-  TestServer,
 } from "./harness.ts";
 
-let server: TestServer;
-before(async () => {
-  server = await TestServer.start();
-});
-after(() => server.close());
+const serverOf = serverForThisFile();
 
 type Command =
   | { kind: "import"; by: number; of: number }
@@ -57,31 +53,35 @@ function phonesIn(body: unknown): string {
 test("random imports and messages keep every view as the spec's model says", async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 8 }), async (commands) => {
-      const users: TestAccount[] = [await server.signUp(), await server.signUp(), await server.signUp()];
+      const users: TestAccount[] = [
+        await serverOf().signUp(),
+        await serverOf().signUp(),
+        await serverOf().signUp(),
+      ];
       const model = new Model();
       // User 0 makes a chat with 1 and 2 (importing them), so everyone can address everyone.
-      await meet(server, users[0] as TestAccount, users[1] as TestAccount, users[2] as TestAccount);
+      await meet(serverOf(), users[0] as TestAccount, users[1] as TestAccount, users[2] as TestAccount);
       model.contacts.add("0>1").add("0>2");
       for (const c of commands) {
         if (c.kind === "import") {
           const [by, of] = [users[c.by] as TestAccount, users[c.of] as TestAccount];
-          await server.ok(by, importOf(of.phone));
+          await serverOf().ok(by, importOf(of.phone));
           model.contacts.add(`${c.by}>${c.of}`);
         } else {
           const [from, to] = [users[c.from] as TestAccount, users[c.to] as TestAccount];
           if (model.has(c.from, c.to)) model.revealed.add(`${c.to}>${c.from}`);
           if (model.has(c.to, c.from)) model.revealed.add(`${c.from}>${c.to}`);
-          const result = await server.ok(from, message(inputPeer(from, to)), c.layer);
+          const result = await serverOf().ok(from, message(inputPeer(from, to)), c.layer);
           if (c.layer < 3) assert.equal(result._, "messages.sentMessage");
-          await server.ok(to, { _: "updates.getDifference", pts: 0, date: 0 });
+          await serverOf().ok(to, { _: "updates.getDifference", pts: 0, date: 0 });
         }
         for (const [v, viewer] of users.entries()) {
           for (const [o, other] of users.entries()) {
             if (v === o) continue;
-            const got = await server.ok(viewer, { _: "users.getUsers", id: [inputUser(viewer, other)] });
+            const got = await serverOf().ok(viewer, { _: "users.getUsers", id: [inputUser(viewer, other)] });
             const user = (got as unknown as Body[])[0] as Body;
             assert.equal(user._, model.kind(v, o), `${v} sees ${o} after ${JSON.stringify(commands)}`);
-            const dialogs = await server.ok(viewer, {
+            const dialogs = await serverOf().ok(viewer, {
               _: "messages.getDialogs",
               offset: 0,
               max_id: 0,
