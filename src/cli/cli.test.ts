@@ -1,7 +1,7 @@
 // The command line as a CI script sees it: exit codes 0/1/2, one-line errors, no stack traces.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -52,4 +52,12 @@ test("check-features passes on the project's features", () => {
   const run = cli("check-features");
   assert.equal(run.code, 0, run.stdout);
   assert.match(run.stdout, /all steps defined, all requirements covered/);
+});
+
+test("a run with two worker processes passes and writes its reports", () => {
+  const dir = mkdtempSync(join(tmpdir(), "tlc-parallel-"));
+  const run = cli("run", "--parallel", "2", "--tags", "@REQ-S2-FOREIGN or @REQ-S1-REVEAL", "--reports", dir);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^conformance: 4 passed, 0 failed$/m);
+  assert.match(readFileSync(join(dir, "junit.xml"), "utf8"), /tests="4"/);
 });
