@@ -6,17 +6,17 @@ Feature: The sender reads the links its send changed from the result (layer 3)
   To indicate for clients that these constructors are supported one should use 3rd layer."
 
   @REQ-L3-LINKS-IN-RESULT @must
-  Scenario Outline: A <kind> that changes the sender's link returns <result> with that link
+  Scenario Outline: <result> carries the changed link when A <kind> B
     Given A has B's number in contacts
-    When A <kind> to B at layer 3
+    When A <kind> B at layer 3
     Then A's send result is <result> carrying the changed link to B
 
     Examples:
       | kind                   | result                       |
-      | sends a message        | messages.sentMessageLink     |
-      | sends own contact      | messages.statedMessageLink   |
-      | forwards a message     | messages.statedMessageLink   |
-      | forwards messages      | messages.statedMessagesLinks |
+      | sends a message to     | messages.sentMessageLink     |
+      | sends own contact to   | messages.statedMessageLink   |
+      | forwards a message to  | messages.statedMessageLink   |
+      | forwards messages to   | messages.statedMessagesLinks |
 
   @REQ-L3-LINKS-IN-RESULT @must
   Scenario: The receiver's own send also carries its changed link
