@@ -41,11 +41,11 @@ function allowsNonObject(method: string, layer: Layer): boolean {
 }
 
 export function decode(raw: RawAnswer, method: string, layer: Layer): Answer {
-  if (raw.truncated)
-    throw new TargetError(
-      "TARGET_BODY_TOO_LARGE",
-      `answer larger than the cap (${raw.bodyText.length} bytes read)`,
-    );
+  if (raw.truncated) {
+    const declared = raw.headers["content-length"];
+    const size = declared ? `declares ${declared} bytes` : `went past it after ${raw.bodyText.length} bytes`;
+    throw new TargetError("TARGET_BODY_TOO_LARGE", `the answer is larger than the size cap: it ${size}`);
+  }
   const type = raw.headers["content-type"] ?? "";
   let body: unknown;
   try {
@@ -135,11 +135,10 @@ export class BindingClient {
     try {
       raw = await exchange(url, { method: "POST", headers, body: text }, this.options);
       const answer = decode(raw, method, request.layer);
-      this.transcript.add({
-        ...entry,
-        durationMs: performance.now() - started,
-        response: recorded(raw),
-      });
+      this.transcript.add(
+        { ...entry, durationMs: performance.now() - started, response: recorded(raw) },
+        raw.bodyText,
+      );
       return answer;
     } catch (error) {
       const code = error instanceof TargetError ? error.code : "HARNESS_ERROR";

@@ -10,21 +10,56 @@ export function capText(text: string): string {
   return `${text.slice(0, TRANSCRIPT_TEXT_CAP)}… [${text.length - TRANSCRIPT_TEXT_CAP} more characters cut]`;
 }
 
+/**
+ * An entry with sign-in codes and their hashes removed from its texts. Only sign-in exchanges
+ * carry them, so a native substring search keeps the regular expression off every other call.
+ */
+function scrubbed(entry: TranscriptEntry): TranscriptEntry {
+  const scrub = (text: string) => (text.includes("phone_code") ? scrubSecrets(text) : text);
+  const request =
+    typeof entry.request.body === "string"
+      ? { ...entry.request, body: scrub(entry.request.body) }
+      : entry.request;
+  const response =
+    entry.response?.bodyText === undefined
+      ? entry.response
+      : { ...entry.response, bodyText: scrub(entry.response.bodyText) };
+  return { ...entry, request, ...(response ? { response } : {}) };
+}
+
+const RAW_BODY = "\u0000raw-json-body\u0000";
+
 export class Transcript {
   readonly entries: TranscriptEntry[] = [];
+  /** Response texts already known to be JSON: serialized as values, not escaped into strings. */
+  private readonly jsonBodies = new WeakMap<TranscriptEntry, string>();
 
-  add(entry: Omit<TranscriptEntry, "seq">): TranscriptEntry {
-    const full = { seq: this.entries.length + 1, ...entry };
+  /** `jsonBody`: the response text, when it parsed as JSON and is within the cap. */
+  add(entry: Omit<TranscriptEntry, "seq">, jsonBody?: string): TranscriptEntry {
+    const full = scrubbed({ seq: this.entries.length + 1, ...entry });
     this.entries.push(full);
+    if (jsonBody !== undefined && jsonBody.length <= TRANSCRIPT_TEXT_CAP) {
+      this.jsonBodies.set(full, full.response?.bodyText ?? jsonBody);
+    }
     return full;
+  }
+
+  private entryJson(entry: TranscriptEntry): string {
+    const raw = this.jsonBodies.get(entry);
+    if (raw === undefined || !entry.response) return JSON.stringify(entry);
+    // Splicing the text in as it came saves escaping every body into a JSON string again.
+    const { bodyText: _text, ...response } = entry.response;
+    const text = JSON.stringify({ ...entry, response: { ...response, body: RAW_BODY } });
+    return text.replace(JSON.stringify(RAW_BODY), () => raw);
   }
 
   attachment(scenario: string): TranscriptAttachment {
     return { scenario, entries: this.entries };
   }
 
-  /** The attachment as JSON text, secrets scrubbed: what leaves the process. */
+  /** The attachment as JSON text (entries were scrubbed when added): what leaves the process. */
   serialize(scenario: string): string {
-    return scrubSecrets(JSON.stringify(this.attachment(scenario)));
+    const entries = this.entries.map((e) => this.entryJson(e)).join(",");
+    return `{"scenario":${JSON.stringify(scenario)},"entries":[${entries}]}`;
   }
 }

@@ -13,7 +13,14 @@ export function scrubText(text: string): string {
 /** A JSON value as it may appear in a report: scrubbed, and as capped text when too large. */
 function scrubValue(value: unknown): unknown {
   if (value === undefined) return undefined;
-  const text = scrubText(JSON.stringify(value) ?? "null");
+  let serialized: string;
+  try {
+    serialized = JSON.stringify(value) ?? "null";
+  } catch {
+    // Deeper than the stack allows: a hostile body. The report keeps a note instead.
+    return { truncatedJson: "<a value too deeply nested to serialize>" };
+  }
+  const text = scrubText(serialized);
   if (text.length > REPORT_BODY_CAP) return { truncatedJson: capText(text) };
   return JSON.parse(text) as unknown;
 }
