@@ -94,3 +94,24 @@ test("secrets are scrubbed from serialized transcripts, also inside JSON strings
   assert.doesNotMatch(scrubSecrets(text), /22222|abc/);
   assert.doesNotMatch(scrubSecrets(inner), /22222|abc/);
 });
+
+test("a serialized transcript is JSON, holds no sign-in code, and keeps JSON answers as values", () => {
+  const transcript = new Transcript();
+  const answer = '{"_":"auth.sentCode","phone_registered":false,"phone_code_hash":"c0ffee"}';
+  transcript.add(
+    {
+      role: "A",
+      method: "auth.signUp",
+      layer: 1,
+      startedAt: "t",
+      durationMs: 1,
+      request: { url: "u", headers: {}, body: '{"_":"auth.signUp","phone_code":"33333"}' },
+      response: { status: 200, headers: {}, bodyText: answer },
+    },
+    answer,
+  );
+  const text = transcript.serialize("s");
+  assert.doesNotMatch(text, /33333|c0ffee/);
+  const parsed = JSON.parse(text) as { entries: { response: { body: { _: string } } }[] };
+  assert.equal(parsed.entries[0]?.response.body._, "auth.sentCode");
+});
