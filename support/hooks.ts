@@ -1,6 +1,6 @@
 // Scenario hooks: the transcript is attached to every scenario (the report shows it for failed
 // ones), and a scenario that got an error answer nobody checked fails.
-import { After, AfterAll, Before, BeforeAll, setDefaultTimeout } from "@cucumber/cucumber";
+import { After, AfterAll, Before, BeforeAll, Status, setDefaultTimeout } from "@cucumber/cucumber";
 import { closeAgents } from "../src/client/index.ts";
 import { TRANSCRIPT_MEDIA_TYPE } from "../src/report/attachments.ts";
 import { ensureTarget, releaseTarget } from "./embedded_target.ts";
@@ -18,8 +18,12 @@ Before(function (this: ConformanceWorld, { pickle }) {
   this.tags = pickle.tags.map((t) => t.name);
 });
 
-After(async function (this: ConformanceWorld, { pickle }) {
-  this.attach(this.transcript.serialize(pickle.name), TRANSCRIPT_MEDIA_TYPE);
+After(async function (this: ConformanceWorld, { pickle, result }) {
+  // Reports keep the transcript of scenarios that did not pass, and only a count for the others:
+  // serializing every passing scenario's exchanges would be work nobody reads.
+  const passed = result?.status === Status.PASSED && this.pendingError?.answer.rpcError === undefined;
+  const text = passed ? this.transcript.summary(pickle.name) : this.transcript.serialize(pickle.name);
+  this.attach(text, TRANSCRIPT_MEDIA_TYPE);
   const pending = this.pendingError;
   if (pending?.answer.rpcError) {
     throw new Error(

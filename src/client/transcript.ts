@@ -60,6 +60,11 @@ export class Transcript {
   /** The attachment as JSON text (entries were scrubbed when added): what leaves the process. */
   serialize(scenario: string): string {
     const entries = this.entries.map((e) => this.entryJson(e)).join(",");
-    return `{"scenario":${JSON.stringify(scenario)},"entries":[${entries}]}`;
+    return `{"scenario":${JSON.stringify(scenario)},"exchanges":${this.entries.length},"entries":[${entries}]}`;
+  }
+
+  /** What a passing scenario attaches: the reports keep only the count for those. */
+  summary(scenario: string): string {
+    return JSON.stringify({ scenario, exchanges: this.entries.length, entries: [] });
   }
 }

@@ -32,7 +32,10 @@ export interface TranscriptEntry {
 
 export interface TranscriptAttachment {
   scenario: string;
+  /** Every exchange for a scenario that did not pass; empty for one that passed. */
   entries: TranscriptEntry[];
+  /** How many exchanges the scenario made (also when `entries` was left out). */
+  exchanges?: number;
 }
 
 /**

@@ -18,6 +18,7 @@ interface Attempt {
   stepTexts: Map<string, string>;
   steps: StepOutcome[];
   transcript: TranscriptEntry[];
+  exchanges: number;
   startedAt: number;
   finishedAt: number;
 }
@@ -55,12 +56,13 @@ function failureOf(steps: StepOutcome[]): ScenarioOutcome["failure"] {
   return requirementId ? { message, requirementId } : { message };
 }
 
-function parseTranscript(body: string): TranscriptEntry[] {
+function parseTranscript(body: string): { entries: TranscriptEntry[]; exchanges: number } {
   try {
     const parsed = JSON.parse(body) as TranscriptAttachment;
-    return Array.isArray(parsed.entries) ? parsed.entries.map(sanitizeEntry) : [];
+    const entries = Array.isArray(parsed.entries) ? parsed.entries.map(sanitizeEntry) : [];
+    return { entries, exchanges: typeof parsed.exchanges === "number" ? parsed.exchanges : entries.length };
   } catch {
-    return [];
+    return { entries: [], exchanges: 0 };
   }
 }
 
@@ -93,6 +95,7 @@ export function collectScenarios(envelopes: readonly Envelope[]): ScenarioOutcom
         stepTexts,
         steps: [],
         transcript: [],
+        exchanges: 0,
         startedAt: millis(started.timestamp),
         finishedAt: 0,
       });
@@ -118,7 +121,12 @@ export function collectScenarios(envelopes: readonly Envelope[]): ScenarioOutcom
     }
     const attachment = envelope.attachment;
     if (attachment?.mediaType === TRANSCRIPT_MEDIA_TYPE && attachment.testCaseStartedId) {
-      attempts.get(attachment.testCaseStartedId)?.transcript.push(...parseTranscript(attachment.body));
+      const attempt = attempts.get(attachment.testCaseStartedId);
+      if (attempt) {
+        const { entries, exchanges } = parseTranscript(attachment.body);
+        attempt.transcript.push(...entries);
+        attempt.exchanges += exchanges;
+      }
     }
     const caseFinished = envelope.testCaseFinished;
     if (caseFinished) {
@@ -145,7 +153,7 @@ export function collectScenarios(envelopes: readonly Envelope[]): ScenarioOutcom
         steps,
         ...(failure ? { failure } : {}),
         ...(status === "passed" || status === "skipped" ? {} : { transcript }),
-        exchanges: transcript.length,
+        exchanges: attempt.exchanges,
       },
     ];
   });
