@@ -4,7 +4,7 @@ import { capText, scrubSecrets } from "../client/index.ts";
 import type { TranscriptEntry } from "./attachments.ts";
 
 const KEY = /\b[0-9a-fA-F]{64}\b/g;
-export const REPORT_BODY_CAP = 64 * 1024;
+const REPORT_BODY_CAP = 64 * 1024;
 
 export function scrubText(text: string): string {
   return scrubSecrets(text).replace(KEY, "<redacted key>");

@@ -164,11 +164,6 @@ export function requirement(id: string): Requirement {
   return found;
 }
 
-/** The tag a feature puts on a scenario that checks this requirement. */
-export function requirementTag(id: string): string {
-  return `@REQ-${id}`;
-}
-
 /** The requirement ids named by a scenario's tags (`@REQ-S1-REVEAL` → `S1-REVEAL`). */
 export function requirementIdsOfTags(tags: readonly string[]): string[] {
   return tags.filter((t) => t.startsWith("@REQ-")).map((t) => t.slice("@REQ-".length));

@@ -1,7 +1,6 @@
 // Declarations in public schemas whose written id is not the CRC of their text. Every other
 // mismatch is an error. Each entry is matched by name AND id, so a new line that merely reuses a
 // name is still checked.
-import { formatId } from "./compute_id.ts";
 
 export interface KnownIdException {
   name: string;
@@ -69,8 +68,4 @@ export const KNOWN_ID_EXCEPTIONS: readonly KnownIdException[] = [
 /** The exception that excuses this declaration's id, if any. */
 export function knownIdException(name: string, explicitId: number): KnownIdException | undefined {
   return KNOWN_ID_EXCEPTIONS.find((e) => e.name === name && e.id === explicitId);
-}
-
-export function describeException(e: KnownIdException): string {
-  return `${e.name}${formatId(e.id)}: ${e.reason}`;
 }
