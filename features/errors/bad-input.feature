@@ -35,9 +35,9 @@ Feature: Bad input gets its rpc_error and changes nothing
     And A's state is unchanged
 
     Examples:
-      | what             | call                                     |
-      | an unknown name  | {"_":"contacts.importEverything"}        |
-      | a constructor    | {"_":"userEmpty","id":1}                 |
+      | what            | call                              |
+      | an unknown name | {"_":"contacts.importEverything"} |
+      | a constructor   | {"_":"userEmpty","id":1}          |
 
   @REQ-ERRORS @must
   Scenario Outline: An import with a field of the wrong shape: <what>
@@ -49,11 +49,11 @@ Feature: Bad input gets its rpc_error and changes nothing
     And A's state is unchanged
 
     Examples:
-      | what                 | call                                                                                                                                 |
-      | a long as a number   | {"_":"contacts.importContacts","contacts":[{"_":"inputPhoneContact","client_id":7,"phone":"{{phone B}}","first_name":"B","last_name":""}],"replace":false}           |
-      | an extra field       | {"_":"contacts.importContacts","contacts":[{"_":"inputPhoneContact","client_id":"7","phone":"{{phone B}}","first_name":"B","last_name":"","x":1}],"replace":false}  |
-      | a missing field      | {"_":"contacts.importContacts","contacts":[{"_":"inputPhoneContact","client_id":"7","phone":"{{phone B}}","first_name":"B"}],"replace":false}                       |
-      | a string for a Bool  | {"_":"contacts.importContacts","contacts":[{"_":"inputPhoneContact","client_id":"7","phone":"{{phone B}}","first_name":"B","last_name":""}],"replace":"no"}         |
+      | what                | call                                                                                                                                                               |
+      | a long as a number  | {"_":"contacts.importContacts","contacts":[{"_":"inputPhoneContact","client_id":7,"phone":"{{phone B}}","first_name":"B","last_name":""}],"replace":false}         |
+      | an extra field      | {"_":"contacts.importContacts","contacts":[{"_":"inputPhoneContact","client_id":"7","phone":"{{phone B}}","first_name":"B","last_name":"","x":1}],"replace":false} |
+      | a missing field     | {"_":"contacts.importContacts","contacts":[{"_":"inputPhoneContact","client_id":"7","phone":"{{phone B}}","first_name":"B"}],"replace":false}                      |
+      | a string for a Bool | {"_":"contacts.importContacts","contacts":[{"_":"inputPhoneContact","client_id":"7","phone":"{{phone B}}","first_name":"B","last_name":""}],"replace":"no"}        |
 
   @REQ-ERRORS @must
   Scenario: An unknown layer wrapper
@@ -75,8 +75,8 @@ Feature: Bad input gets its rpc_error and changes nothing
 
     Examples:
       | layer |
-      | 1     |
-      | 2     |
+      |     1 |
+      |     2 |
 
   @REQ-ERRORS @must
   Scenario: A message to a peer with an access_hash the caller was never given
@@ -97,9 +97,9 @@ Feature: Bad input gets its rpc_error and changes nothing
     And A's state is unchanged
 
     Examples:
-      | how                       | who                                 |
-      | without a key             | a client without a key              |
-      | with a key of no account  | a client with an unregistered key   |
+      | how                      | who                               |
+      | without a key            | a client without a key            |
+      | with a key of no account | a client with an unregistered key |
 
   @REQ-ERRORS @must
   Scenario: A sign-in code request for a number that is not a test number

@@ -12,11 +12,11 @@ Feature: The sender reads the links its send changed from the result (layer 3)
     Then A's send result is <result> carrying the changed link to B
 
     Examples:
-      | kind                   | result                       |
-      | sends a message to     | messages.sentMessageLink     |
-      | sends own contact to   | messages.statedMessageLink   |
-      | forwards a message to  | messages.statedMessageLink   |
-      | forwards messages to   | messages.statedMessagesLinks |
+      | kind                  | result                       |
+      | sends a message to    | messages.sentMessageLink     |
+      | sends own contact to  | messages.statedMessageLink   |
+      | forwards a message to | messages.statedMessageLink   |
+      | forwards messages to  | messages.statedMessagesLinks |
 
   @REQ-L3-LINKS-IN-RESULT @must
   Scenario: The receiver's own send also carries its changed link
@@ -51,12 +51,12 @@ Feature: The sender reads the links its send changed from the result (layer 3)
 
     Examples:
       | kind              | layer | plain                   |
-      | sends a message   | 1     | messages.sentMessage    |
-      | sends a message   | 2     | messages.sentMessage    |
-      | sends own contact | 1     | messages.statedMessage  |
-      | sends own contact | 2     | messages.statedMessage  |
-      | forwards messages | 1     | messages.statedMessages |
-      | forwards messages | 2     | messages.statedMessages |
+      | sends a message   |     1 | messages.sentMessage    |
+      | sends a message   |     2 | messages.sentMessage    |
+      | sends own contact |     1 | messages.statedMessage  |
+      | sends own contact |     2 | messages.statedMessage  |
+      | forwards messages |     1 | messages.statedMessages |
+      | forwards messages |     2 | messages.statedMessages |
 
   @REQ-L3-NO-SELF-UPDATE @should
   Scenario Outline: The sender gets no updateContactLink for its own change (layer <layer>)
@@ -66,8 +66,8 @@ Feature: The sender reads the links its send changed from the result (layer 3)
 
     Examples:
       | layer |
-      | 1     |
-      | 3     |
+      |     1 |
+      |     3 |
 
   @REQ-LINK-PEER-UPDATE @should
   Scenario Outline: The other party gets updateContactLink for the change (<sender> sends)

@@ -17,8 +17,8 @@ Feature: No phone reaches a user who may not see it
 
     Examples:
       | layer |
-      | 1     |
-      | 3     |
+      |     1 |
+      |     3 |
 
   @REQ-SCHEMA @REQ-S1-REVEAL-REVERSE @must
   Scenario Outline: Every answer matches the schema of the layer its request declared (layer <layer>)
@@ -31,6 +31,6 @@ Feature: No phone reaches a user who may not see it
 
     Examples:
       | layer |
-      | 1     |
-      | 2     |
-      | 3     |
+      |     1 |
+      |     2 |
+      |     3 |

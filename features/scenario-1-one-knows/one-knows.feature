@@ -18,9 +18,9 @@ Feature: One user knows the other's number
 
     Examples:
       | layer |
-      | 1     |
-      | 2     |
-      | 3     |
+      |     1 |
+      |     2 |
+      |     3 |
 
   @REQ-S1-REVEAL-REVERSE @must
   Scenario Outline: B's message to A also makes A's number available to B (layer <layer>)
@@ -31,9 +31,9 @@ Feature: One user knows the other's number
 
     Examples:
       | layer |
-      | 1     |
-      | 2     |
-      | 3     |
+      |     1 |
+      |     2 |
+      |     3 |
 
   @REQ-S1-BEFORE-SEND @must
   Scenario Outline: The update that delivers A's first message already shows A's number (layer <layer>)
@@ -43,8 +43,8 @@ Feature: One user knows the other's number
 
     Examples:
       | layer |
-      | 1     |
-      | 3     |
+      |     1 |
+      |     3 |
 
   @REQ-S1-NO-EARLY-REVEAL @must
   Scenario: Before any message, B does not see A's number although A has B's

@@ -26,9 +26,9 @@ Feature: Users do not know numbers of each other
 
     Examples:
       | layer |
-      | 1     |
-      | 2     |
-      | 3     |
+      |     1 |
+      |     2 |
+      |     3 |
 
   @REQ-S2-CONTACT-MEDIA @must
   Scenario Outline: A's contact message reaches B intact (layer <layer>)
@@ -37,8 +37,8 @@ Feature: Users do not know numbers of each other
 
     Examples:
       | layer |
-      | 1     |
-      | 3     |
+      |     1 |
+      |     3 |
 
   @REQ-S2-IMPORT @must
   Scenario: B imports A's number from the contact message
@@ -63,7 +63,7 @@ Feature: Users do not know numbers of each other
 
     Examples:
       | sender | receiver | layer |
-      | A      | B        | 1     |
-      | B      | A        | 1     |
-      | A      | B        | 3     |
-      | B      | A        | 2     |
+      | A      | B        |     1 |
+      | B      | A        |     1 |
+      | A      | B        |     3 |
+      | B      | A        |     2 |

@@ -15,8 +15,8 @@ Feature: Both users know each other's number
 
     Examples:
       | layer |
-      | 1     |
-      | 3     |
+      |     1 |
+      |     3 |
 
   @REQ-LINK-VALUES @should
   Scenario: Mutual contacts hold the final link pair

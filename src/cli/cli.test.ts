@@ -48,6 +48,12 @@ test("schema prints a standalone schema; bad options exit 2", () => {
   assert.equal(cli("run", "--parallel", "x").code, 2);
 });
 
+test("the features have the pretty-printer's layout", () => {
+  const run = cli("format-features", "--check");
+  assert.equal(run.code, 0, run.stdout);
+  assert.match(run.stdout, /features: 0 files not formatted/);
+});
+
 test("check-features passes on the project's features", () => {
   const run = cli("check-features");
   assert.equal(run.code, 0, run.stdout);

@@ -1,8 +1,12 @@
 // The checks a spec-writer runs after editing features: the Gherkin parses, every step runs
 // exactly one definition, every scenario names known requirements with their level tag, and
-// every requirement is covered. Each problem is one `file:line: message` line.
+// every requirement is covered, and the files have the pretty-printer's layout. Each problem is
+// one `file:line: message` line.
+
+import { join } from "node:path";
 import type { Pickle } from "@cucumber/messages";
 import { REQUIREMENTS, requirementIdsOfTags } from "../requirements/index.ts";
+import { isFormatted } from "./format_feature.ts";
 import { readFeatures } from "./read_features.ts";
 import type { CatalogueEntry } from "./step_catalogue.ts";
 
@@ -38,6 +42,11 @@ export async function checkFeatures(
   const problems: string[] = [];
   const covered = new Set<string>();
   for (const { uri, envelopes } of await readFeatures(projectRoot)) {
+    if (!(await isFormatted(join(projectRoot, uri), uri))) {
+      problems.push(
+        `${uri}: not laid out as cucumber's pretty-printer does (run \`tl-conformance format-features\`)`,
+      );
+    }
     for (const envelope of envelopes) {
       const error = envelope.parseError;
       if (error) problems.push(`${uri}:${error.source.location?.line ?? 0}: ${error.message}`);

@@ -4,6 +4,7 @@
 import { Command, CommanderError } from "commander";
 import { registerCheckFeaturesCommand } from "./check_features_command.ts";
 import { EXIT_USAGE, UsageError } from "./exit_codes.ts";
+import { registerFormatFeaturesCommand } from "./format_features_command.ts";
 import { registerRunCommand } from "./run_command.ts";
 import { registerSchemaCommand } from "./schema_command.ts";
 import { registerServerCommand } from "./server_command.ts";
@@ -26,6 +27,7 @@ registerSchemaCommand(program);
 registerTlCheckCommand(program);
 registerStepsCommand(program);
 registerCheckFeaturesCommand(program);
+registerFormatFeaturesCommand(program);
 
 try {
   await program.parseAsync(process.argv);
