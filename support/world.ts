@@ -79,11 +79,6 @@ export class ConformanceWorld extends World {
     return requirementOf(this.tags, candidates);
   }
 
-  roleOf(userId: number): Role | undefined {
-    for (const actor of this.actors.values()) if (actor.id === userId) return actor.role;
-    return undefined;
-  }
-
   /** Phones of the scenario's users the viewer may not see, per the spec oracle. */
   private forbiddenPhones(viewer: Role | undefined): Map<string, string> {
     const forbidden = new Map<string, string>();

@@ -1,7 +1,7 @@
 // Targets that are healthy on /health and hostile on /rpc. The harness must turn each into a
 // failed step with a reason, within its timeout, and still write its report.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { listenOnLoopback } from "../loopback.ts";
 
 export interface HostileTarget {
   name: string;
@@ -76,7 +76,6 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
 ];
 
 export async function startHostile(target: HostileTarget): Promise<{ url: string; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     // A client that gives up mid-answer is expected here; it must not crash the test process.
     res.on("error", () => {});
@@ -86,19 +85,6 @@ export async function startHostile(target: HostileTarget): Promise<{ url: string
     req.resume();
     target.handle(req, res);
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("error", () => {});
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  server.on("connection", (socket) => socket.on("error", () => {}));
+  return listenOnLoopback(server);
 }

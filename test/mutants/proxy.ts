@@ -1,7 +1,7 @@
 // A mutant built as an HTTP proxy in front of a reference server: for breakage the hooks cannot
 // express (the transport itself, or a request that changes state yet is answered as rejected).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "../loopback.ts";
 
 export interface Exchange {
   status: number;
@@ -52,14 +52,5 @@ export async function startProxy(
       })
       .catch(() => res.writeHead(502).end());
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenOnLoopback(server);
 }
