@@ -10,7 +10,7 @@ import { checkPrivacy, checkSchema } from "../support/answer_checks.ts";
 import { startBenchTarget } from "./target_process.ts";
 
 const CALLS = 1000;
-const ROUNDS = 7;
+const ROUNDS = 11;
 const target = await startBenchTarget();
 const headers = { authorization: `Bearer ${target.a.key}`, "content-type": "application/json" };
 const forbidden = new Map([["9996699999", "X"]]);

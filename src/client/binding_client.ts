@@ -1,6 +1,8 @@
 // The harness side of the binding (docs/binding.md): wraps a call in its layer, sends it with the
 // caller's key, and returns the decoded answer, or throws a TargetError when the answer breaks
 // the transport rules. Every exchange, good or bad, lands in the transcript.
+
+import type { TranscriptEntry } from "../report/attachments.ts";
 import type { Layer } from "../tl/index.ts";
 import { layerSchema, wrapperForLayer } from "../tl/index.ts";
 import { TargetError } from "./errors.ts";
@@ -85,23 +87,30 @@ export function decode(raw: RawAnswer, method: string, layer: Layer): Answer {
   return { status: raw.status, text: raw.bodyText, body };
 }
 
-function recorded(raw: RawAnswer) {
-  return {
-    status: raw.status,
-    headers: raw.headers,
-    bodyText: capText(raw.bodyText),
-    ...(raw.truncated ? { truncated: true } : {}),
-  };
+function recorded(raw: RawAnswer): NonNullable<TranscriptEntry["response"]> {
+  const response = { status: raw.status, headers: raw.headers, bodyText: capText(raw.bodyText) };
+  return raw.truncated ? { ...response, truncated: true } : response;
+}
+
+/** The headers a key sends, and the same headers as a transcript may show them. */
+interface KeyHeaders {
+  sent: Record<string, string>;
+  recorded: Record<string, string>;
 }
 
 export class BindingClient {
   readonly options: ResolvedClientOptions;
+  private readonly url: string;
+  // A scenario uses a handful of keys for many calls: their headers and the redacted copy are
+  // built once per key, not once per call (undici does not change a headers object it is given).
+  private readonly headersByKey = new Map<string | undefined, KeyHeaders>();
 
   constructor(
     options: ClientOptions,
     readonly transcript: Transcript,
   ) {
     this.options = resolveClientOptions(options);
+    this.url = `${this.options.target}/rpc`;
   }
 
   /** Sends a TL call at a layer. */
@@ -116,40 +125,49 @@ export class BindingClient {
     return this.send(bodyText, method, request);
   }
 
+  private headersFor(key: string | undefined): KeyHeaders {
+    let headers = this.headersByKey.get(key);
+    if (!headers) {
+      const sent: Record<string, string> = { "content-type": "application/json" };
+      if (key !== undefined) sent.authorization = `Bearer ${key}`;
+      headers = { sent, recorded: redactHeaders(sent) };
+      this.headersByKey.set(key, headers);
+    }
+    return headers;
+  }
+
   // Bodies are recorded as text: no copy of a parsed value per call, and a hostile answer's
   // depth cannot hurt the transcript's serialization.
   private async send(text: string, method: string, request: CallRequest): Promise<Answer> {
-    const url = `${this.options.target}/rpc`;
-    const headers: Record<string, string> = { "content-type": "application/json" };
-    if (request.key !== undefined) headers.authorization = `Bearer ${request.key}`;
+    const headers = this.headersFor(request.key);
     const startedAt = new Date();
     const started = performance.now();
-    const entry = {
+    let raw: RawAnswer | undefined;
+    let answer: Answer | undefined;
+    let failure: unknown;
+    try {
+      raw = await exchange(this.url, "POST", headers.sent, text, this.options);
+      answer = decode(raw, method, request.layer);
+    } catch (error) {
+      failure = error;
+    }
+    const entry: Omit<TranscriptEntry, "seq"> = {
       role: request.role,
       method,
       layer: request.layer,
       startedAt: startedAt.toISOString(),
-      request: { url, headers: redactHeaders(headers), body: capText(text) },
+      durationMs: performance.now() - started,
+      request: { url: this.url, headers: headers.recorded, body: capText(text) },
     };
-    let raw: RawAnswer | undefined;
-    try {
-      raw = await exchange(url, { method: "POST", headers, body: text }, this.options);
-      const answer = decode(raw, method, request.layer);
-      this.transcript.add(
-        { ...entry, durationMs: performance.now() - started, response: recorded(raw) },
-        raw.bodyText,
-      );
+    if (raw) entry.response = recorded(raw);
+    if (answer) {
+      this.transcript.add(entry, raw?.bodyText);
       return answer;
-    } catch (error) {
-      const code = error instanceof TargetError ? error.code : "HARNESS_ERROR";
-      const message = error instanceof Error ? error.message : String(error);
-      this.transcript.add({
-        ...entry,
-        durationMs: performance.now() - started,
-        ...(raw ? { response: recorded(raw) } : {}),
-        error: { code, message },
-      });
-      throw error;
     }
+    const code = failure instanceof TargetError ? failure.code : "HARNESS_ERROR";
+    const message = failure instanceof Error ? failure.message : String(failure);
+    entry.error = { code, message };
+    this.transcript.add(entry);
+    throw failure;
   }
 }

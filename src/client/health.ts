@@ -10,14 +10,10 @@ export async function waitForHealth(
   let last = "no answer";
   while (Date.now() < deadline) {
     try {
-      const answer = await exchange(
-        `${target.replace(/\/+$/, "")}/health`,
-        { method: "GET", headers: {} },
-        {
-          timeoutMs: Math.max(100, Math.min(2_000, deadline - Date.now())),
-          maxBodyBytes: 64 * 1024,
-        },
-      );
+      const answer = await exchange(`${target.replace(/\/+$/, "")}/health`, "GET", {}, undefined, {
+        timeoutMs: Math.max(100, Math.min(2_000, deadline - Date.now())),
+        maxBodyBytes: 64 * 1024,
+      });
       if (answer.status === 200) return;
       last = `HTTP ${answer.status}`;
     } catch (error) {

@@ -10,20 +10,24 @@ export function capText(text: string): string {
   return `${text.slice(0, TRANSCRIPT_TEXT_CAP)}… [${text.length - TRANSCRIPT_TEXT_CAP} more characters cut]`;
 }
 
+const SECRET_MARK = "phone_code";
+
 /**
- * An entry with sign-in codes and their hashes removed from its texts. Only sign-in exchanges
- * carry them, so a native substring search keeps the regular expression off every other call.
+ * The entry with sign-in codes and their hashes removed from its texts. Only sign-in exchanges
+ * carry them, so a native substring search keeps the regular expression, and the copies, off
+ * every other call.
  */
 function scrubbed(entry: TranscriptEntry): TranscriptEntry {
-  const scrub = (text: string) => (text.includes("phone_code") ? scrubSecrets(text) : text);
-  const request =
-    typeof entry.request.body === "string"
-      ? { ...entry.request, body: scrub(entry.request.body) }
-      : entry.request;
+  const requestBody = entry.request.body;
+  const responseText = entry.response?.bodyText;
+  const inRequest = typeof requestBody === "string" && requestBody.includes(SECRET_MARK);
+  const inResponse = responseText?.includes(SECRET_MARK) === true;
+  if (!inRequest && !inResponse) return entry;
+  const request = inRequest ? { ...entry.request, body: scrubSecrets(requestBody) } : entry.request;
   const response =
-    entry.response?.bodyText === undefined
-      ? entry.response
-      : { ...entry.response, bodyText: scrub(entry.response.bodyText) };
+    inResponse && entry.response && responseText !== undefined
+      ? { ...entry.response, bodyText: scrubSecrets(responseText) }
+      : entry.response;
   return { ...entry, request, ...(response ? { response } : {}) };
 }
 
