@@ -35,21 +35,27 @@ const RAW_BODY = "\u0000raw-json-body\u0000";
 
 export class Transcript {
   readonly entries: TranscriptEntry[] = [];
-  /** Response texts already known to be JSON: serialized as values, not escaped into strings. */
-  private readonly jsonBodies = new WeakMap<TranscriptEntry, string>();
+  /**
+   * Per entry, its response text when already known to be JSON: serialized as a value, not
+   * escaped into a string. A plain array beside `entries`, not a WeakMap keyed by entry: a
+   * WeakMap entry per call costs measurably in garbage collection (bench/client.ts).
+   */
+  private readonly jsonTexts: (string | undefined)[] = [];
 
   /** `jsonBody`: the response text, when it parsed as JSON and is within the cap. */
   add(entry: Omit<TranscriptEntry, "seq">, jsonBody?: string): TranscriptEntry {
-    const full = scrubbed({ seq: this.entries.length + 1, ...entry });
+    // The entry is the caller's fresh object: numbered in place rather than copied per call.
+    const numbered = entry as TranscriptEntry;
+    numbered.seq = this.entries.length + 1;
+    const full = scrubbed(numbered);
     this.entries.push(full);
-    if (jsonBody !== undefined && jsonBody.length <= TRANSCRIPT_TEXT_CAP) {
-      this.jsonBodies.set(full, full.response?.bodyText ?? jsonBody);
-    }
+    const isJson = jsonBody !== undefined && jsonBody.length <= TRANSCRIPT_TEXT_CAP;
+    this.jsonTexts.push(isJson ? (full.response?.bodyText ?? jsonBody) : undefined);
     return full;
   }
 
-  private entryJson(entry: TranscriptEntry): string {
-    const raw = this.jsonBodies.get(entry);
+  private entryJson(entry: TranscriptEntry, index: number): string {
+    const raw = this.jsonTexts[index];
     if (raw === undefined || !entry.response) return JSON.stringify(entry);
     // Splicing the text in as it came saves escaping every body into a JSON string again.
     const { bodyText: _text, ...response } = entry.response;
@@ -63,7 +69,7 @@ export class Transcript {
 
   /** The attachment as JSON text (entries were scrubbed when added): what leaves the process. */
   serialize(scenario: string): string {
-    const entries = this.entries.map((e) => this.entryJson(e)).join(",");
+    const entries = this.entries.map((e, i) => this.entryJson(e, i)).join(",");
     return `{"scenario":${JSON.stringify(scenario)},"exchanges":${this.entries.length},"entries":[${entries}]}`;
   }
 
