@@ -1,7 +1,9 @@
 // The binding rules the client enforces on every answer, and its option checks.
 import assert from "node:assert/strict";
+import { createServer } from "node:http";
 import { test } from "node:test";
-import type { RawAnswer } from "./http_exchange.ts";
+import { listenOnLoopback } from "../../test/loopback.ts";
+import { exchange, type RawAnswer } from "./http_exchange.ts";
 import {
   BindingClient,
   decode,
@@ -114,4 +116,46 @@ test("a serialized transcript is JSON, holds no sign-in code, and keeps JSON ans
   assert.doesNotMatch(text, /33333|c0ffee/);
   const parsed = JSON.parse(text) as { entries: { response: { body: { _: string } } }[] };
   assert.equal(parsed.entries[0]?.response.body._, "auth.sentCode");
+});
+
+test("the deadline covers the whole exchange, headers and body, and is cleared after it", async () => {
+  const dripping = new Set<NodeJS.Timeout>();
+  const server = createServer((req, res) => {
+    res.on("error", () => {});
+    if (req.url === "/silent") return; // headers never come
+    if (req.url === "/drip") {
+      // Headers at once, then a byte every 50 ms: each read is quick, the whole never ends.
+      res.writeHead(200, { "content-type": "application/json" });
+      const timer = setInterval(() => res.write(" "), 50);
+      dripping.add(timer);
+      res.on("close", () => clearInterval(timer));
+      return;
+    }
+    res.writeHead(200, { "content-type": "application/json" }).end("{}");
+  });
+  const target = await listenOnLoopback(server);
+  const limits = { timeoutMs: 300, maxBodyBytes: 1024 * 1024 };
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+  try {
+    for (const path of ["/silent", "/drip"]) {
+      const started = performance.now();
+      await assert.rejects(exchange(`${target.url}${path}`, "GET", {}, undefined, limits), (error) => {
+        assert.ok(error instanceof TargetError);
+        assert.equal(error.code, "TARGET_TIMEOUT", `${path}: ${error.message}`);
+        return true;
+      });
+      const ms = performance.now() - started;
+      assert.ok(ms >= 290 && ms < 1500, `${path}: gave up after ${ms.toFixed(0)} ms, the deadline is 300 ms`);
+    }
+    for (const timer of dripping) clearInterval(timer);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // let the aborted exchanges settle
+    const before = timers();
+    const answer = await exchange(`${target.url}/ok`, "GET", {}, undefined, limits);
+    assert.equal(answer.bodyText, "{}");
+    // Other timers (the dripping server's, undici's own) may end meanwhile; none may be added.
+    assert.ok(timers() <= before, "a finished exchange leaves no timer behind");
+  } finally {
+    for (const timer of dripping) clearInterval(timer);
+    await target.close();
+  }
 });
