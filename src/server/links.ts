@@ -12,27 +12,31 @@ export interface LinkState {
 }
 
 export function linkState(store: Store, viewer: number, other: number): LinkState {
-  const c = (u: number, o: number) => store.hasContact(u, o);
-  const v = (u: number, o: number) => store.seesPhone(u, o);
-  const mutual = c(viewer, other) && c(other, viewer);
+  // The four facts are read once: this runs twice per pair on every send.
+  const viewerHas = store.hasContact(viewer, other); // C(U,O)
+  const otherHas = store.hasContact(other, viewer); // C(O,U)
+  const viewerSees = store.seesPhone(viewer, other); // V(U,O)
+  const otherSees = store.seesPhone(other, viewer); // V(O,U)
+  const mutual = viewerHas && otherHas;
   let myLink: TlObject;
   if (mutual) myLink = { _: "contacts.myLinkContact" };
-  else if (v(other, viewer)) myLink = { _: "contacts.myLinkRequested", contact: c(viewer, other) };
-  else if (c(viewer, other)) myLink = { _: "contacts.myLinkContact" };
+  else if (otherSees) myLink = { _: "contacts.myLinkRequested", contact: viewerHas };
+  else if (viewerHas) myLink = { _: "contacts.myLinkContact" };
   else myLink = { _: "contacts.myLinkEmpty" };
   let foreignLink: TlObject;
   if (mutual) foreignLink = { _: "contacts.foreignLinkMutual" };
-  else if (c(other, viewer))
-    foreignLink = { _: "contacts.foreignLinkRequested", has_phone: v(viewer, other) };
+  else if (otherHas) foreignLink = { _: "contacts.foreignLinkRequested", has_phone: viewerSees };
   else foreignLink = { _: "contacts.foreignLinkUnknown" };
-  const userKind: UserKind = c(viewer, other)
-    ? "userContact"
-    : v(viewer, other)
-      ? "userRequest"
-      : "userForeign";
+  const userKind: UserKind = viewerHas ? "userContact" : viewerSees ? "userRequest" : "userForeign";
   return { myLink, foreignLink, userKind };
 }
 
+/** Link objects hold only a constructor name and booleans: a shallow comparison is exact. */
+function sameLink(a: TlObject, b: TlObject): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
 export function sameLinkState(a: LinkState, b: LinkState): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return a.userKind === b.userKind && sameLink(a.myLink, b.myLink) && sameLink(a.foreignLink, b.foreignLink);
 }
