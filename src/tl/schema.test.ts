@@ -64,7 +64,10 @@ test("value rules: long as string in range, int in 32 bits, no extra or missing 
   ];
   for (const [value, expected] of cases)
     assert.match(summary(l3.validateResult("messages.sendMessage", value)), expected);
-  assert.equal(summary(l3.validateType("long", "-9223372036854775808")), "ok");
+  for (const inRange of ["-9223372036854775808", "9223372036854775807", "999999999999999999", "-1", "0"])
+    assert.equal(summary(l3.validateType("long", inRange)), "ok", inRange);
+  for (const outOfRange of ["9223372036854775808", "-9223372036854775809", "-0", "01", "1e3"])
+    assert.notEqual(summary(l3.validateType("long", outOfRange)), "ok", outOfRange);
 });
 
 test("calls, vectors and rpc_error", () => {
