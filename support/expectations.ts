@@ -27,12 +27,14 @@ export async function expectSees(
     actual: "no view at all",
   });
   for (const view of views) {
-    const ok =
-      view.user._ === kind && (withPhone ? view.user.phone === phone : view.user.phone === undefined);
+    const { user } = view;
+    const ok = user?._ === kind && (withPhone ? user.phone === phone : user.phone === undefined);
     check(ok, requirement, {
       subject: `${viewer}'s view of ${owner} (${view.channel})`,
       expected,
-      actual: describeUser(view.user),
+      actual: user
+        ? describeUser(user)
+        : `no User for ${owner} in users, though the answer's messages, dialogs or updates mention ${owner}`,
       pointer: view.pointer,
     });
   }

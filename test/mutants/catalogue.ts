@@ -2,8 +2,8 @@
 // server's hooks (src/server/hooks.ts) or as a proxy in front of it, never by touching the suite.
 // `fails` and `warns` are the exact MUST and SHOULD requirement ids the suite must report against
 // it; the kill-matrix test checks them and docs/mutants.md is generated from them.
-import { type ServerHooks, startServer, type TlObject, withLinks } from "../../src/server/index.ts";
-import { startProxy } from "./proxy.ts";
+import { type TlObject, withLinks } from "../../src/server/index.ts";
+import { hooked, proxied, rewriting } from "../servers.ts";
 import { asForeign, everyObject } from "./rewrite.ts";
 
 export interface Mutant {
@@ -15,29 +15,6 @@ export interface Mutant {
   fails: string[];
   warns: string[];
   start(): Promise<{ url: string; close(): Promise<void> }>;
-}
-
-function hooked(hooks: () => Partial<ServerHooks>) {
-  return () => startServer({ hooks: hooks() });
-}
-
-function proxied(rule: Parameters<typeof startProxy>[1]) {
-  return async () => {
-    const upstream = await startServer();
-    const proxy = await startProxy(upstream.url, rule);
-    return {
-      url: proxy.url,
-      close: async () => {
-        await proxy.close();
-        await upstream.close();
-      },
-    };
-  };
-}
-
-/** A mutant that edits TL objects of every answer (on a copy; see rewrite.ts). */
-function rewriting(edit: (o: TlObject) => void) {
-  return hooked(() => ({ response: (body) => everyObject(body, edit) }));
 }
 
 const isSend = (method: string) => /^messages\.(send|forward)/.test(method);
@@ -312,6 +289,31 @@ export const MUTANTS: Mutant[] = [
           user._ === "userForeign" ? { ...user, last_name: `tel ${String(phones.get(user.id))}` } : user,
       };
     }),
+  },
+  {
+    name: "dialogs-without-users",
+    deviation: "getDialogs lists the dialogs with other users but leaves those users out of its users",
+    target: "S1-REVEAL",
+    fails: [
+      "S1-NO-EARLY-REVEAL",
+      "S1-REVEAL",
+      "S1-REVEAL-REVERSE",
+      "S2-IMPORT",
+      "S2-IMPORT-NO-REVEAL",
+      "S2-LATER-REVEAL",
+      "S2-NO-REVEAL",
+      "S3-STABLE",
+    ],
+    warns: [],
+    start: hooked(() => ({
+      response: (body, c) =>
+        c.method === "messages.getDialogs" && Array.isArray((body as TlObject).users)
+          ? {
+              ...(body as TlObject),
+              users: ((body as TlObject).users as TlObject[]).filter((u) => u._ === "userSelf"),
+            }
+          : body,
+    })),
   },
   {
     name: "long-as-number",

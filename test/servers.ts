@@ -1,0 +1,33 @@
+// Ways to start a reference server that differs from the default one, for the mutant servers
+// (test/mutants: servers that break a rule) and the variant servers (test/variants: servers that
+// choose differently where the binding lets them): by hooks, by options, or behind a proxy.
+import { type ServerHooks, type ServerOptions, startServer, type TlObject } from "../src/server/index.ts";
+import { type ProxyRule, startProxy } from "./mutants/proxy.ts";
+import { everyObject } from "./mutants/rewrite.ts";
+
+export type StartTarget = () => Promise<{ url: string; close(): Promise<void> }>;
+
+/** A reference server with some hooks replaced (fresh hook state per start). */
+export function hooked(hooks: () => Partial<ServerHooks>, options: ServerOptions = {}): StartTarget {
+  return () => startServer({ ...options, hooks: hooks() });
+}
+
+/** A reference server behind a proxy that decides what the client gets for each request. */
+export function proxied(rule: ProxyRule): StartTarget {
+  return async () => {
+    const upstream = await startServer();
+    const proxy = await startProxy(upstream.url, rule);
+    return {
+      url: proxy.url,
+      close: async () => {
+        await proxy.close();
+        await upstream.close();
+      },
+    };
+  };
+}
+
+/** A reference server whose every answer has `edit` applied to its TL objects (on a copy). */
+export function rewriting(edit: (o: TlObject) => void): StartTarget {
+  return hooked(() => ({ response: (body) => everyObject(body, edit) }));
+}
