@@ -94,7 +94,7 @@ export async function startServer(input?: ServerOptions): Promise<RunningServer>
   const options = resolveOptions(input);
   const world: World = {
     store: new Store(options.firstUserId),
-    hashes: new AccessHashes(),
+    hashes: new AccessHashes(options.accessHashScope),
     hooks: withHooks(options.hooks),
     phones: options.phones,
   };

@@ -1,4 +1,5 @@
 // startServer's options, checked one by one at the boundary; defaults applied after the checks.
+import type { AccessHashScope } from "./access_hash.ts";
 import type { ServerHooks } from "./hooks.ts";
 import { type PhonePolicy, TEST_PHONES } from "./phone_policy.ts";
 
@@ -16,6 +17,11 @@ export interface ServerOptions {
   phones?: PhonePolicy;
   /** First user id handed out; default 1000 + a random offset so ids differ between runs. */
   firstUserId?: number;
+  /**
+   * Scope of access_hash values, a choice the binding leaves to servers: "viewer" (default), one
+   * per (viewer, user) pair; "user", one per user, the same for every viewer.
+   */
+  accessHashScope?: AccessHashScope;
   /** Called once per request, for logs. */
   onRequest?: (line: string) => void;
 }
@@ -28,7 +34,7 @@ function check(condition: boolean, message: string): void {
 }
 
 export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
-  const { host, port, bodyLimitBytes, debugValidateResponses, firstUserId } = options;
+  const { host, port, bodyLimitBytes, debugValidateResponses, firstUserId, accessHashScope } = options;
   check(host === undefined || (typeof host === "string" && host !== ""), "host must be a non-empty string");
   check(
     port === undefined || (Number.isInteger(port) && port >= 0 && port <= 65535),
@@ -47,6 +53,10 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     "firstUserId must be a positive integer below 2^30",
   );
   check(
+    accessHashScope === undefined || accessHashScope === "viewer" || accessHashScope === "user",
+    'accessHashScope must be "viewer" or "user"',
+  );
+  check(
     options.onRequest === undefined || typeof options.onRequest === "function",
     "onRequest must be a function",
   );
@@ -57,6 +67,7 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     debugValidateResponses: debugValidateResponses ?? false,
     phones: options.phones ?? TEST_PHONES,
     firstUserId: firstUserId ?? 1000 + Math.floor(Math.random() * 1_000_000),
+    accessHashScope: accessHashScope ?? "viewer",
     hooks: options.hooks,
     onRequest: options.onRequest,
   };

@@ -1,6 +1,7 @@
 // docs/mutants.md: the kill matrix, mutant × requirement, rendered from the catalogue whose
 // expectations the kill-matrix test proves against real runs.
 import { REQUIREMENTS } from "../../src/requirements/index.ts";
+import { VARIANTS } from "../variants/catalogue.ts";
 import { MUTANTS } from "./catalogue.ts";
 
 export function renderMutantMatrix(): string {
@@ -35,6 +36,18 @@ export function renderMutantMatrix(): string {
     "| requirement | level | mutants |",
     "|---|---|---|",
     ...coverage,
+    "",
+    "## Variant servers the suite must pass",
+    "",
+    "Generated from test/variants/catalogue.ts. Each is the reference server choosing differently",
+    "where the binding or the spec leaves the choice open. `npm test` runs the whole suite against",
+    "each and requires verdict PASS with no failure and no warning, and that the run met the",
+    "variant's choice at least once: a check that relies on the reference server's own habits",
+    "fails here.",
+    "",
+    "| variant | allowed by |",
+    "|---|---|",
+    ...VARIANTS.map((v) => `| **${v.name}**: ${v.choice} | ${v.allowedBy.replaceAll("|", "\\|")} |`),
     "",
   ].join("\n");
 }

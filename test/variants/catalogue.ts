@@ -1,0 +1,157 @@
+// The variant servers: correct servers that choose differently from the reference server where
+// the binding or the spec leaves the choice open. The suite must pass every one of them with no
+// failure and no warning; one that fails shows a check that tests the reference server's habits
+// instead of the spec. Each names the sentence that allows its choice.
+import { withLinks } from "../../src/server/index.ts";
+import type { Exchange } from "../mutants/proxy.ts";
+import { hooked, proxied, rewriting, type StartTarget } from "../servers.ts";
+
+/** Called by a variant each time its choice shapes an answer, with which of its choices. */
+export type Exercised = (kind: string) => void;
+
+export interface Variant {
+  name: string;
+  /** What this server does differently, in one sentence. */
+  choice: string;
+  /** Where the binding or the spec allows it. */
+  allowedBy: string;
+  /** The kinds of `exercised` calls a suite run must cause: a choice never met proves nothing. */
+  exercises: string[];
+  start(exercised: Exercised): ReturnType<StartTarget>;
+}
+
+/** Vectors whose order carries no meaning: the users, chats and links that come with a result. */
+const UNORDERED = ["users", "chats", "links", "imported"];
+const DATE_FIELDS = ["date", "was_online", "expires"];
+const YEAR_S = 365 * 24 * 3600;
+
+/** The other answer wherever the binding's error table allows two. */
+function otherError(request: { body: string }, answer: Exchange, exercised: Exercised): Exchange {
+  let body: { _?: unknown; error_code?: unknown; error_message?: unknown };
+  try {
+    body = JSON.parse(answer.body) as typeof body;
+  } catch {
+    return answer;
+  }
+  if (body._ !== "rpc_error") return answer;
+  const swap: Record<string, string> = {
+    PEER_ID_INVALID: "USER_ID_INVALID",
+    USER_ID_INVALID: "PEER_ID_INVALID",
+  };
+  let message = swap[String(body.error_message)];
+  // A method the declared layer lacks: INPUT_REQUEST_INVALID instead of INPUT_METHOD_INVALID.
+  if (body.error_message === "INPUT_METHOD_INVALID" && /"messages\.forwardMessage"/.test(request.body)) {
+    message = "INPUT_REQUEST_INVALID";
+  }
+  if (message === undefined) return answer;
+  exercised(message === "INPUT_REQUEST_INVALID" ? "INPUT_REQUEST_INVALID for a lacking layer" : "peer error");
+  return { ...answer, body: JSON.stringify({ ...body, error_message: message }) };
+}
+
+export const VARIANTS: Variant[] = [
+  {
+    name: "access-hash-per-user",
+    choice: "hands every viewer the same access_hash for a user",
+    allowedBy: 'docs/binding.md: "Whether hashes are per viewer or per user is the server\'s choice"',
+    exercises: ["foreign peer"],
+    start: (exercised) =>
+      hooked(
+        () => ({
+          request(call) {
+            if (/"input(User|Peer)Foreign"/.test(JSON.stringify(call))) exercised("foreign peer");
+            return call;
+          },
+        }),
+        { accessHashScope: "user" },
+      )(),
+  },
+  {
+    // The reference server answers the plain constructor when a layer-3 send changes nothing.
+    name: "link-result-always",
+    choice: "answers every layer-3 send with the *Link constructor, with empty links when nothing changed",
+    allowedBy:
+      'docs/semantics.md, L3-NO-CHANGE: "a send that changes nothing returns either the plain constructor or a *Link one with empty links"',
+    exercises: ["empty links"],
+    start: (exercised) =>
+      hooked(() => ({
+        sendResult(plain, context, standard) {
+          if (context.layer < 3 || context.changes.length > 0) return standard();
+          exercised("empty links");
+          return withLinks(plain, []);
+        },
+      }))(),
+  },
+  {
+    name: "large-user-ids",
+    choice: "numbers its users from 1,000,000,000",
+    allowedBy: 'docs/binding.md: user ids are TL "int", any 32-bit value',
+    exercises: ["large id"],
+    start: (exercised) =>
+      hooked(
+        () => ({
+          request(call, context) {
+            if ((context.accountId ?? 0) >= 1_000_000_000) exercised("large id");
+            return call;
+          },
+        }),
+        { firstUserId: 1_000_000_000 },
+      )(),
+  },
+  {
+    name: "clock-a-year-behind",
+    choice: "dates every message, status, state and session a year earlier than the harness's clock",
+    allowedBy: "the spec and the binding tie no date to the client's clock",
+    // No answer of the suite's scenarios carries a was_online: statuses are userStatusEmpty.
+    exercises: ["date", "expires"],
+    start: (exercised) =>
+      rewriting((o) => {
+        for (const field of DATE_FIELDS) {
+          const value = o[field];
+          if (typeof value !== "number") continue;
+          o[field] = value - YEAR_S;
+          exercised(field);
+        }
+      })(),
+  },
+  {
+    name: "vectors-reversed",
+    choice: "lists the users, chats, links and imported contacts of every result in reverse order",
+    allowedBy: "the binding gives these vectors no order; a client finds a user by its id",
+    // Only users: no scenario changes two links in one action or imports two contacts at once.
+    exercises: ["users"],
+    start: (exercised) =>
+      rewriting((o) => {
+        for (const field of UNORDERED) {
+          const list = o[field];
+          if (!Array.isArray(list) || list.length < 2) continue;
+          list.reverse();
+          exercised(field);
+        }
+      })(),
+  },
+  {
+    name: "other-error-choices",
+    choice:
+      "answers USER_ID_INVALID for PEER_ID_INVALID (and back), INPUT_REQUEST_INVALID for a method the layer lacks",
+    allowedBy:
+      'docs/binding.md, Errors: "PEER_ID_INVALID or USER_ID_INVALID", "INPUT_METHOD_INVALID or INPUT_REQUEST_INVALID"',
+    exercises: ["peer error", "INPUT_REQUEST_INVALID for a lacking layer"],
+    start: (exercised) =>
+      proxied(async (request, forward) =>
+        otherError(request, await forward(request.body, request.headers), exercised),
+      )(),
+  },
+  {
+    name: "connection-close",
+    choice:
+      "closes the connection after every answer, sends bodies chunked and content-type without a charset",
+    allowedBy: "HTTP/1.1; the binding asks only for application/json and UTF-8",
+    exercises: ["close"],
+    start: (exercised) =>
+      proxied(async (request, forward) => {
+        const answer = await forward(request.body, request.headers);
+        exercised("close");
+        return { ...answer, headers: { "content-type": "application/json", connection: "close" } };
+      })(),
+  },
+];
