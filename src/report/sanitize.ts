@@ -33,8 +33,11 @@ export function sanitizeEntry(entry: TranscriptEntry): TranscriptEntry {
         k.toLowerCase() === "authorization" ? "Bearer <redacted>" : scrubText(v),
       ]),
     );
+  // seq first, whatever order the client recorded the entry's fields in.
+  const { seq, ...fields } = entry;
   return {
-    ...entry,
+    seq,
+    ...fields,
     request: {
       url: entry.request.url,
       headers: headers(entry.request.headers),
