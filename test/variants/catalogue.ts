@@ -114,6 +114,19 @@ export const VARIANTS: Variant[] = [
       })(),
   },
   {
+    name: "statuses-offline",
+    choice: "shows every user as offline since a time, where the reference server sends an empty status",
+    allowedBy: "the spec says nothing of statuses; UserStatus has three constructors in every layer",
+    exercises: ["status"],
+    start: (exercised) =>
+      rewriting((o) => {
+        if (o._ !== "userStatusEmpty") return;
+        o._ = "userStatusOffline";
+        o.was_online = 1_700_000_000;
+        exercised("status");
+      })(),
+  },
+  {
     name: "vectors-reversed",
     choice: "lists the users, chats, links and imported contacts of every result in reverse order",
     allowedBy: "the binding gives these vectors no order; a client finds a user by its id",
