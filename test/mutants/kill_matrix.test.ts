@@ -4,31 +4,20 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import type { ISupportCodeLibrary } from "@cucumber/cucumber/api";
-import { loadSuiteSupport } from "../../src/cli/run_suite.ts";
+import { test } from "node:test";
 import { projectRoot } from "../../src/cli/step_catalogue.ts";
 import { REQUIREMENTS } from "../../src/requirements/index.ts";
 import { MUTANTS } from "./catalogue.ts";
 import { renderMutantMatrix } from "./matrix_doc.ts";
-import { runAgainst } from "./run_against.ts";
+import { suiteRunner } from "./run_against.ts";
 
-let support: ISupportCodeLibrary;
-const savedTarget = process.env.CONFORMANCE_TARGET;
-
-before(async () => {
-  support = await loadSuiteSupport(projectRoot);
-});
-
-after(() => {
-  process.env.CONFORMANCE_TARGET = savedTarget;
-});
+const runAgainst = suiteRunner();
 
 for (const mutant of MUTANTS) {
   test(`mutant ${mutant.name}: ${mutant.deviation}`, async () => {
     const server = await mutant.start();
     try {
-      const row = await runAgainst(server.url, support);
+      const row = await runAgainst(server.url);
       const firstFailure =
         row.report.scenarios.find((s) => s.failure)?.failure?.message.split("\n", 1)[0] ?? "none";
       assert.deepEqual(

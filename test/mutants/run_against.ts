@@ -1,6 +1,7 @@
 // Runs the whole suite in this process against a URL and returns the requirement verdicts.
+import { after, before } from "node:test";
 import type { ISupportCodeLibrary } from "@cucumber/cucumber/api";
-import { runSuite } from "../../src/cli/run_suite.ts";
+import { loadSuiteSupport, runSuite } from "../../src/cli/run_suite.ts";
 import { projectRoot } from "../../src/cli/step_catalogue.ts";
 import { closeAgents } from "../../src/client/index.ts";
 import {
@@ -32,4 +33,24 @@ export async function runAgainst(url: string, support: ISupportCodeLibrary): Pro
     command: "mutant matrix",
   });
   return { failed: failedRequirements(report).sort(), warned: warnedRequirements(report).sort(), report };
+}
+
+/**
+ * For a test file that runs the suite against many targets: loads the step definitions once
+ * before its tests, puts CONFORMANCE_TARGET back after them, and returns the runner.
+ */
+export function suiteRunner(): (url: string) => Promise<MatrixRow> {
+  let support: ISupportCodeLibrary | undefined;
+  const savedTarget = process.env.CONFORMANCE_TARGET;
+  before(async () => {
+    support = await loadSuiteSupport(projectRoot);
+  });
+  after(() => {
+    if (savedTarget === undefined) delete process.env.CONFORMANCE_TARGET;
+    else process.env.CONFORMANCE_TARGET = savedTarget;
+  });
+  return (url) => {
+    if (!support) throw new Error("suiteRunner: the suite's support code is not loaded yet");
+    return runAgainst(url, support);
+  };
 }
