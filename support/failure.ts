@@ -1,6 +1,7 @@
 // A failed check: the message starts with the requirement id (src/report/attachments.ts,
 // FAILURE_PREFIX), then says Requirement, Expected, Actual and the JSON pointer, as h2spec and
 // test262 do, so a vendor can act on it without reading the suite.
+import type { FailureAttachment } from "../src/report/attachments.ts";
 import { requirement } from "../src/requirements/index.ts";
 
 export interface FailureDetail {
@@ -29,6 +30,18 @@ export class RequirementFailure extends Error {
         ...(detail.pointer === undefined ? [] : [`  Pointer: ${detail.pointer || "/"}`]),
       ].join("\n"),
     );
+  }
+
+  /** The structured detail the report reads (src/report/attachments.ts). */
+  toAttachment(): FailureAttachment {
+    const { subject, expected, actual, pointer } = this.detail;
+    return {
+      requirement: this.requirementId,
+      subject,
+      expected,
+      actual,
+      ...(pointer === undefined ? {} : { pointer }),
+    };
   }
 }
 

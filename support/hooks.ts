@@ -2,8 +2,9 @@
 // ones), and a scenario that got an error answer nobody checked fails.
 import { After, AfterAll, Before, BeforeAll, Status, setDefaultTimeout } from "@cucumber/cucumber";
 import { closeAgents } from "../src/client/index.ts";
-import { TRANSCRIPT_MEDIA_TYPE } from "../src/report/attachments.ts";
+import { FAILURE_MEDIA_TYPE, TRANSCRIPT_MEDIA_TYPE } from "../src/report/attachments.ts";
 import { ensureTarget, releaseTarget } from "./embedded_target.ts";
+import { RequirementFailure } from "./failure.ts";
 import type { ConformanceWorld } from "./world.ts";
 
 // A step may make a handful of calls, each bounded by the client's own timeout; this bound only
@@ -18,7 +19,10 @@ Before(function (this: ConformanceWorld, { pickle }) {
   this.tags = pickle.tags.map((t) => t.name);
 });
 
-After(async function (this: ConformanceWorld, { pickle, result }) {
+After(async function (this: ConformanceWorld, { pickle, result, error }) {
+  // The failure's fields go to the report as data, so it never has to read them back from text.
+  if (error instanceof RequirementFailure)
+    this.attach(JSON.stringify(error.toAttachment()), FAILURE_MEDIA_TYPE);
   // Reports keep the transcript of scenarios that did not pass, and only a count for the others:
   // serializing every passing scenario's exchanges would be work nobody reads.
   const passed = result?.status === Status.PASSED && this.pendingError?.answer.rpcError === undefined;

@@ -58,7 +58,7 @@ export class ConformanceWorld extends World {
 
   constructor(options: IWorldOptions) {
     super(options);
-    const settings = targetSettings();
+    const settings = targetSettings(options.parameters);
     this.client = new BindingClient(
       { target: settings.target, timeoutMs: settings.timeoutMs },
       this.transcript,

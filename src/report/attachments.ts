@@ -38,6 +38,34 @@ export interface TranscriptAttachment {
   exchanges?: number;
 }
 
+/** Media type of a failed check's structured detail (one per failed scenario, JSON body). */
+export const FAILURE_MEDIA_TYPE = "application/vnd.tl-conformance.failure+json";
+
+/**
+ * What a failed requirement check attaches: the report reads these fields, never the message
+ * text. `pointer` is a JSON pointer into the answer named by `subject` (absent when the check
+ * was not about one place in one answer).
+ */
+export interface FailureAttachment {
+  requirement: string;
+  subject: string;
+  expected: string;
+  actual: string;
+  pointer?: string;
+}
+
+/**
+ * How a step's error is classified, by cucumber's `exception.type` (the error's class name):
+ * a requirement failed; the target broke the transport or the binding (its message starts with a
+ * TARGET_* code); or the harness or the scenario itself is at fault (SCENARIO_*, HARNESS_*).
+ */
+export const ERROR_TYPES = {
+  requirement: "RequirementFailure",
+  target: "TargetError",
+  scenario: "ScenarioError",
+  harness: "HarnessError",
+} as const;
+
 /**
  * A failed check's message starts with the requirement id and a colon, then lines for
  * Requirement, Expected, Actual (and Pointer where one applies). The report attributes a failure
