@@ -3,8 +3,8 @@
 import { After, AfterAll, Before, BeforeAll, Status, setDefaultTimeout } from "@cucumber/cucumber";
 import { closeAgents } from "../src/client/index.ts";
 import { FAILURE_MEDIA_TYPE, TRANSCRIPT_MEDIA_TYPE } from "../src/report/attachments.ts";
+import { RequirementFailure, ScenarioError } from "../src/session/index.ts";
 import { ensureTarget, releaseTarget } from "./embedded_target.ts";
-import { RequirementFailure } from "./failure.ts";
 import type { ConformanceWorld } from "./world.ts";
 
 // A step may make a handful of calls, each bounded by the client's own timeout; this bound only
@@ -16,7 +16,7 @@ BeforeAll(async () => {
 });
 
 Before(function (this: ConformanceWorld, { pickle }) {
-  this.tags = pickle.tags.map((t) => t.name);
+  this.session.tags = pickle.tags.map((t) => t.name);
 });
 
 After(async function (this: ConformanceWorld, { pickle, result, error }) {
@@ -25,13 +25,13 @@ After(async function (this: ConformanceWorld, { pickle, result, error }) {
     this.attach(JSON.stringify(error.toAttachment()), FAILURE_MEDIA_TYPE);
   // Reports keep the transcript of scenarios that did not pass, and only a count for the others:
   // serializing every passing scenario's exchanges would be work nobody reads.
-  const passed = result?.status === Status.PASSED && this.pendingError?.answer.rpcError === undefined;
+  const passed = result?.status === Status.PASSED && this.pendingError?.outcome.rpcError === undefined;
   const text = passed ? this.transcript.summary(pickle.name) : this.transcript.serialize(pickle.name);
   this.attach(text, TRANSCRIPT_MEDIA_TYPE);
   const pending = this.pendingError;
-  if (pending?.answer.rpcError) {
-    throw new Error(
-      `SCENARIO_ERROR: the error answer to ${pending.method} (${pending.answer.rpcError.code} ${pending.answer.rpcError.message}) was never checked`,
+  if (pending?.outcome.rpcError) {
+    throw new ScenarioError(
+      `the error answer to ${pending.method} (${pending.outcome.rpcError.code} ${pending.outcome.rpcError.message}) was never checked`,
     );
   }
 });

@@ -22,6 +22,8 @@ export interface Answer {
   status: number;
   /** The body as received (for checks that search the whole text, such as the privacy scan). */
   text: string;
+  /** The response headers: the privacy scan searches them too. */
+  headers: Record<string, string>;
   /** The decoded TL-JSON value: an object, or an array / boolean for Vector and Bool results. */
   body: unknown;
   /** Set when the answer is an rpc_error. */
@@ -75,6 +77,7 @@ export function decode(raw: RawAnswer, method: string, layer: Layer): Answer {
     return {
       status: raw.status,
       text: raw.bodyText,
+      headers: raw.headers,
       body,
       rpcError: { code, message: String(body.error_message) },
     };
@@ -84,7 +87,7 @@ export function decode(raw: RawAnswer, method: string, layer: Layer): Answer {
       "TARGET_BAD_STATUS",
       `a result came with HTTP ${raw.status}, the binding requires 200`,
     );
-  return { status: raw.status, text: raw.bodyText, body };
+  return { status: raw.status, text: raw.bodyText, headers: raw.headers, body };
 }
 
 function recorded(raw: RawAnswer): NonNullable<TranscriptEntry["response"]> {

@@ -11,7 +11,7 @@ import {
 import type { ScenarioOutcome, ScenarioStatus, StepOutcome, StepStatus } from "./model.ts";
 import { sanitizeEntry, scrubText } from "./sanitize.ts";
 
-const KNOWN_IDS = new Set(REQUIREMENTS.map((r) => r.id));
+const KNOWN_IDS = new Set<string>(REQUIREMENTS.map((r) => r.id));
 
 interface Attempt {
   pickle: Pickle;

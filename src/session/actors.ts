@@ -1,0 +1,95 @@
+// The accounts a scenario's users are: each a fresh sign-up on a fresh key, on a test number the
+// target has not seen (docs/binding.md, "Sessions and accounts").
+import { randomBytes, randomInt } from "node:crypto";
+import type { Binding, BindingSession } from "../bindings/index.ts";
+import type { TlObject } from "./tl_json.ts";
+
+export interface Actor {
+  name: string;
+  id: number;
+  phone: string;
+  firstName: string;
+  lastName: string;
+  /** The binding session (key) the actor calls on; a sign-in on a new key replaces it. */
+  session: BindingSession;
+  /** The latest User object this actor got for each user id, from any answer. */
+  views: Map<number, TlObject>;
+}
+
+/** How accounts are made: the binding's test numbers and code rule, and where to report answers. */
+export interface SignUpContext {
+  binding: Binding;
+  /** Every answer of the sign-up passes through the session's automatic checks. */
+  checked(session: BindingSession, viewer: string | undefined, call: TlObject): Promise<TlObject>;
+  /** Makes a test number and the code that signs it in. */
+  testNumber(): { phone: string; code: string };
+}
+
+const FIRST_NAMES: Record<string, string> = { A: "Alice", B: "Bob", C: "Carol", D: "Dave", E: "Erin" };
+const MAX_PHONE_TRIES = 10;
+
+/** The binding's rule: 99966XYYYY signs in with X five times. */
+export function defaultTestNumber(): { phone: string; code: string } {
+  const digit = randomInt(1, 10);
+  return {
+    phone: `99966${digit}${String(randomInt(0, 10_000)).padStart(4, "0")}`,
+    code: String(digit).repeat(5),
+  };
+}
+
+export class NoFreeNumberError extends Error {
+  override name = "ScenarioError";
+}
+
+export async function signUp(context: SignUpContext, name: string): Promise<Actor> {
+  for (let attempt = 0; attempt < MAX_PHONE_TRIES; attempt++) {
+    const { phone, code } = context.testNumber();
+    const session = context.binding.openSession();
+    const sent = await context.checked(session, undefined, {
+      _: "auth.sendCode",
+      phone_number: phone,
+      sms_type: 0,
+      api_id: 1,
+      api_hash: "tl-conformance",
+    });
+    if (sent.phone_registered === true) continue;
+    const firstName = FIRST_NAMES[name] ?? `User ${name}`;
+    const lastName = `T${randomBytes(3).toString("hex")}`;
+    const signed = await context.checked(session, undefined, {
+      _: "auth.signUp",
+      phone_number: phone,
+      phone_code_hash: sent.phone_code_hash,
+      phone_code: code,
+      first_name: firstName,
+      last_name: lastName,
+    });
+    const user = signed.user as TlObject;
+    return { name, id: user.id as number, phone, firstName, lastName, session, views: new Map() };
+  }
+  throw new NoFreeNumberError(
+    `SCENARIO_ERROR: no free test number after ${MAX_PHONE_TRIES} tries: every one was phone_registered`,
+  );
+}
+
+/** The same account signed in on a new key (sendCode, then signIn): the old key is left alone. */
+export async function signInAgain(
+  context: SignUpContext,
+  actor: Actor,
+  code: string,
+): Promise<BindingSession> {
+  const session = context.binding.openSession();
+  const sent = await context.checked(session, undefined, {
+    _: "auth.sendCode",
+    phone_number: actor.phone,
+    sms_type: 0,
+    api_id: 1,
+    api_hash: "tl-conformance",
+  });
+  await context.checked(session, actor.name, {
+    _: "auth.signIn",
+    phone_number: actor.phone,
+    phone_code_hash: sent.phone_code_hash,
+    phone_code: code,
+  });
+  return session;
+}
