@@ -7,7 +7,6 @@ import {
   type BadInput,
   type ConformanceSession,
   check,
-  inputPeer,
   RequirementFailure,
   randomLong,
   ScenarioError,

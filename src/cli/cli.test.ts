@@ -62,7 +62,15 @@ test("check-features passes on the project's features", () => {
 
 test("a run with two worker processes passes and writes its reports", () => {
   const dir = mkdtempSync(join(tmpdir(), "tlc-parallel-"));
-  const run = cli("run", "--parallel", "2", "--tags", "@REQ-S2-FOREIGN or @REQ-S1-NO-EARLY-REVEAL", "--reports", dir);
+  const run = cli(
+    "run",
+    "--parallel",
+    "2",
+    "--tags",
+    "@REQ-S2-FOREIGN or @REQ-S1-NO-EARLY-REVEAL",
+    "--reports",
+    dir,
+  );
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /^conformance: 9 passed, 0 failed$/m);
   assert.match(readFileSync(join(dir, "junit.xml"), "utf8"), /tests="4"/);

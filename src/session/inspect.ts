@@ -178,19 +178,6 @@ function checkUsersListed(scene: Scene, seen: Inspected, viewer: string): void {
   }
 }
 
-const matchers = new Map<string, PhoneMatcher>();
-
-function matcherFor(phones: string[]): PhoneMatcher {
-  const key = phones.join(",");
-  let matcher = matchers.get(key);
-  if (!matcher) {
-    if (matchers.size > 1000) matchers.clear();
-    matcher = new PhoneMatcher(phones);
-    matchers.set(key, matcher);
-  }
-  return matcher;
-}
-
 function checkPrivacy(scene: Scene, seen: Inspected): void {
   const { viewer } = seen;
   const forbidden = scene
@@ -200,7 +187,7 @@ function checkPrivacy(scene: Scene, seen: Inspected): void {
     );
   const phones = forbidden.flatMap((name) => scene.phoneOf(name) ?? []);
   if (phones.length === 0) return;
-  const matcher = matcherFor(phones);
+  const matcher = new PhoneMatcher(phones);
   const who = viewer ?? "an unregistered client";
   const ownerOf = (phone: string) => forbidden.find((n) => scene.phoneOf(n) === phone) ?? "?";
   const inMeta = matcher.find(seen.outcome.metaText);

@@ -3,7 +3,6 @@
 import { describeLinkObject, sameLinkObject } from "../model/index.ts";
 import { check, ScenarioError } from "./failure.ts";
 import { lastSend } from "./operations.ts";
-import { inputUser } from "./peers.ts";
 import { readAll } from "./reads.ts";
 import { checkSendResult, SEND_KINDS, type SendRecord } from "./sends.ts";
 import type { ConformanceSession } from "./session.ts";

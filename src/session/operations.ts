@@ -5,7 +5,6 @@ import { TargetError } from "../client/index.ts";
 import type { Layer } from "../tl/index.ts";
 import { type Actor, signInAgain } from "./actors.ts";
 import { check, ScenarioError } from "./failure.ts";
-import { inputPeer, inputUser } from "./peers.ts";
 import { phoneDigits } from "./phone_scan.ts";
 import { checkSendResult, SEND_KINDS, type SendKind, type SendRecord } from "./sends.ts";
 import type { ConformanceSession } from "./session.ts";

@@ -7,7 +7,7 @@ import { viewReasons } from "../model/index.ts";
 import { check, RequirementFailure } from "./failure.ts";
 import { describeAllowed } from "./inspect.ts";
 import { differenceSince } from "./operations.ts";
-import { canAddress, inputUser } from "./peers.ts";
+import { canAddress } from "./peers.ts";
 import type { ConformanceSession } from "./session.ts";
 import { objectsOf, type TlObject, usersIn } from "./tl_json.ts";
 
