@@ -40,6 +40,8 @@ export interface RawJsonWire {
 
 export interface Binding {
   readonly wire: Wire;
+  /** Where the target is, as given (for messages, and to keep per-target bookkeeping apart). */
+  readonly target: string;
   /** A new session with no account: a fresh key. */
   openSession(): BindingSession;
   /** Present only on the TL-JSON wire; raw-wire steps are not applicable elsewhere. */

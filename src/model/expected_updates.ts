@@ -93,7 +93,9 @@ function compareWorld(
     }
     const extra = got[next];
     if (extra) {
-      const ownSend = want.some((w) => w.forbidden);
+      // An extra update with the values of the recipient's own send's change is that send's;
+      // any other is one too many (or one where nothing changed).
+      const ownSend = want.some((w) => w.forbidden && matches(extra, w.change));
       return {
         requirement: ownSend
           ? "L3-NO-SELF-UPDATE"

@@ -1,7 +1,8 @@
 // The accounts a scenario's users are: each a fresh sign-up on a fresh key, on a test number the
 // target has not seen (docs/binding.md, "Sessions and accounts").
 import { randomBytes, randomInt } from "node:crypto";
-import type { Binding, BindingSession } from "../bindings/index.ts";
+import type { Binding, BindingSession, CallOutcome } from "../bindings/index.ts";
+import { TargetError } from "../client/index.ts";
 import type { TlObject } from "./tl_json.ts";
 
 export interface Actor {
@@ -20,7 +21,7 @@ export interface Actor {
 export interface SignUpContext {
   binding: Binding;
   /** Every answer of the sign-up passes through the session's automatic checks. */
-  checked(session: BindingSession, viewer: string | undefined, call: TlObject): Promise<TlObject>;
+  checked(session: BindingSession, viewer: string | undefined, call: TlObject): Promise<CallOutcome>;
   /** Makes a test number and the code that signs it in. */
   testNumber(): { phone: string; code: string };
 }
@@ -41,28 +42,75 @@ export class NoFreeNumberError extends Error {
   override name = "ScenarioError";
 }
 
+/** Numbers this process has tried, per target: two users of one run never draw the same one. */
+const drawnByTarget = new Map<string, Set<string>>();
+
+function freshNumber(context: SignUpContext): { phone: string; code: string } {
+  let drawn = drawnByTarget.get(context.binding.target);
+  if (!drawn) {
+    drawn = new Set();
+    drawnByTarget.set(context.binding.target, drawn);
+  }
+  for (let i = 0; i < 1000; i++) {
+    const number = context.testNumber();
+    if (!drawn.has(number.phone)) {
+      drawn.add(number.phone);
+      return number;
+    }
+  }
+  throw new NoFreeNumberError("SCENARIO_ERROR: this process has used up the test numbers");
+}
+
+/** The result of a sign-up call; an rpc_error other than the ones `retry` names is the target's fault. */
+async function result(
+  context: SignUpContext,
+  session: BindingSession,
+  viewer: string | undefined,
+  call: TlObject,
+  retry: readonly string[] = [],
+): Promise<TlObject | "retry"> {
+  const outcome = await context.checked(session, viewer, call);
+  if (!outcome.rpcError) return outcome.body as TlObject;
+  if (retry.includes(outcome.rpcError.message)) return "retry";
+  throw new TargetError(
+    "TARGET_RPC_ERROR",
+    `${call._} for ${String(call.phone_number)} was refused with ${outcome.rpcError.code} ${outcome.rpcError.message}`,
+  );
+}
+
+// Another client (a parallel worker, another run against the same server) may take a number
+// between our sendCode and our signUp: then the number is occupied or our code superseded.
+const TAKEN_MEANWHILE = ["PHONE_NUMBER_OCCUPIED", "PHONE_CODE_INVALID", "PHONE_CODE_EXPIRED"];
+
 export async function signUp(context: SignUpContext, name: string): Promise<Actor> {
   for (let attempt = 0; attempt < MAX_PHONE_TRIES; attempt++) {
-    const { phone, code } = context.testNumber();
+    const { phone, code } = freshNumber(context);
     const session = context.binding.openSession();
-    const sent = await context.checked(session, undefined, {
+    const sent = await result(context, session, undefined, {
       _: "auth.sendCode",
       phone_number: phone,
       sms_type: 0,
       api_id: 1,
       api_hash: "tl-conformance",
     });
-    if (sent.phone_registered === true) continue;
+    if (sent === "retry" || sent.phone_registered === true) continue;
     const firstName = FIRST_NAMES[name] ?? `User ${name}`;
     const lastName = `T${randomBytes(3).toString("hex")}`;
-    const signed = await context.checked(session, undefined, {
-      _: "auth.signUp",
-      phone_number: phone,
-      phone_code_hash: sent.phone_code_hash,
-      phone_code: code,
-      first_name: firstName,
-      last_name: lastName,
-    });
+    const signed = await result(
+      context,
+      session,
+      undefined,
+      {
+        _: "auth.signUp",
+        phone_number: phone,
+        phone_code_hash: sent.phone_code_hash,
+        phone_code: code,
+        first_name: firstName,
+        last_name: lastName,
+      },
+      TAKEN_MEANWHILE,
+    );
+    if (signed === "retry") continue;
     const user = signed.user as TlObject;
     return { name, id: user.id as number, phone, firstName, lastName, session, views: new Map() };
   }
@@ -78,17 +126,17 @@ export async function signInAgain(
   code: string,
 ): Promise<BindingSession> {
   const session = context.binding.openSession();
-  const sent = await context.checked(session, undefined, {
+  const sent = await result(context, session, undefined, {
     _: "auth.sendCode",
     phone_number: actor.phone,
     sms_type: 0,
     api_id: 1,
     api_hash: "tl-conformance",
   });
-  await context.checked(session, actor.name, {
+  await result(context, session, actor.name, {
     _: "auth.signIn",
     phone_number: actor.phone,
-    phone_code_hash: sent.phone_code_hash,
+    phone_code_hash: (sent as TlObject).phone_code_hash,
     phone_code: code,
   });
   return session;

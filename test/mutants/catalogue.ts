@@ -4,6 +4,7 @@
 // it; the kill-matrix test checks them and docs/mutants.md is generated from them.
 import { type TlObject, withLinks } from "../../src/server/index.ts";
 import { hooked, proxied, rewriting } from "../servers.ts";
+import { GRID_MUTANTS } from "./grid_catalogue.ts";
 import { asForeign, everyObject } from "./rewrite.ts";
 
 export interface Mutant {
@@ -19,7 +20,7 @@ export interface Mutant {
 
 const isSend = (method: string) => /^messages\.(send|forward)/.test(method);
 
-export const MUTANTS: Mutant[] = [
+const BASE_MUTANTS: Mutant[] = [
   {
     name: "identity",
     deviation: "none: the reference server behind the mutant machinery",
@@ -363,3 +364,6 @@ export const MUTANTS: Mutant[] = [
     }),
   },
 ];
+
+/** The first mutants, then those grown along the grid (grid_catalogue.ts). */
+export const MUTANTS: Mutant[] = [...BASE_MUTANTS, ...GRID_MUTANTS];

@@ -29,11 +29,13 @@ class KeySession implements BindingSession {
 
 export class HttpJsonBinding implements Binding {
   readonly wire = "http-json" as const;
+  readonly target: string;
   private readonly client: BindingClient;
   readonly raw: RawJsonWire;
 
   constructor(options: ClientOptions, transcript: Transcript) {
     this.client = new BindingClient(options, transcript);
+    this.target = this.client.options.target;
     this.raw = {
       send: async (bodyText, { method, session, layer, role }) => {
         const key = session === "no key" ? undefined : (session as KeySession).key;
