@@ -18,7 +18,14 @@ const bytesOf = (min: number, max: number) => fc.uint8Array({ minLength: min, ma
 export const PRIMITIVES: Record<string, fc.Arbitrary<unknown>> = {
   int: INT,
   "#": fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-  long: fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String),
+  // The whole range, and often the numbers near 2^53 where number arithmetic stops being exact.
+  long: fc
+    .oneof(
+      fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }),
+      fc.bigInt({ min: -(2n ** 54n), max: 2n ** 54n }),
+      fc.bigInt({ min: -1000n, max: 1000n }),
+    )
+    .map(String),
   double: fc.double(),
   // Short text most of the time, and now and then past 253 bytes (the 4-byte length form).
   string: fc.oneof(

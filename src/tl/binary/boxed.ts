@@ -55,9 +55,14 @@ function writeBoxed(
 export function boxedCodec(domain: Domain, label: string, constructors: readonly Combinator[]): ValueCodec {
   const byId = new Map(constructors.map((c) => [c.id, c]));
   const byName = new Map(constructors.map((c) => [c.name, c]));
+  let size = -1;
   return {
     label,
-    minSize: 4,
+    // The id and the smallest constructor's fields, so a vector count is held to what fits.
+    get minSize() {
+      if (size < 0) size = 4 + Math.min(...constructors.map((c) => c.minSize));
+      return size;
+    },
     read: (r, depth) => readBoxed(domain, r, depth, label, (id) => byId.get(id)),
     write: (w, value, depth) => writeBoxed(domain, w, value, depth, label, (name) => byName.get(name)),
   };

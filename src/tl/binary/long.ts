@@ -15,8 +15,9 @@ export function longToDecimal(lo: number, hi: number): string {
 /** Low (unsigned) and high (signed) words of a TL long, or undefined when `value` is not one. */
 export function decimalToLongWords(value: string, out: { lo: number; hi: number }): boolean {
   if (!isTlLong(value)) return false;
-  if (value.length <= 16) {
-    // At most 15 digits plus a sign: below 2^53, exact as a number.
+  const digits = value.charCodeAt(0) === 45 /* - */ ? value.length - 1 : value.length;
+  if (digits <= 15) {
+    // Below 10^15 < 2^53: exact as a number.
     const n = Number(value);
     const hi = Math.floor(n / TWO_32);
     out.hi = hi;
