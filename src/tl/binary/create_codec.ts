@@ -32,20 +32,36 @@ export interface LayerFamily {
 }
 
 const NO_PARAMS: ReadonlySet<string> = new Set();
+// One writer serves every encode in turn; a nested encode (from a getter on the value) makes its own.
+let spare: TlWriter | undefined = new TlWriter();
+const KEEP_AT_MOST = 1 << 20;
+
+function withWriter(options: TlCodecOptions | undefined, write: (w: TlWriter) => void): Uint8Array {
+  const w = spare ?? new TlWriter();
+  spare = undefined;
+  w.reset(options);
+  try {
+    write(w);
+    return w.finish();
+  } finally {
+    if (w.capacity <= KEEP_AT_MOST) spare = w;
+  }
+}
 const SERVICE_RESULTS = ["rpc_error", "gzip_packed"];
 
 function unknownType(expr: string): TlCodecError {
   return new TlCodecError("TL_UNKNOWN_TYPE", `the codec's schemas have no type "${expr}"`);
 }
 
+/** A field read and written by its type's codec alone (the codecs' functions never use `this`). */
 function valueField(name: string, codec: ValueCodec): FieldPlan {
   return {
     name,
     get minSize() {
       return codec.minSize;
     },
-    read: (r, depth) => codec.read(r, depth),
-    write: (w, value, depth) => codec.write(w, value, depth),
+    read: codec.read,
+    write: codec.write,
   };
 }
 
@@ -125,7 +141,8 @@ export class Codec implements TlCodec {
 
   /** The codec of a type expression as written in the schema `scope`. */
   typeCodec(expr: string, scope = 0): ValueCodec {
-    const key = `${scope}\u0000${expr}`;
+    // The API's own types are asked for on every encode and decode: spare them building a key.
+    const key = scope === 0 ? expr : `${scope}\u0000${expr}`;
     let codec = this.types.get(key);
     if (!codec) {
       const ref = parseTypeRef(expr, NO_PARAMS);
@@ -191,9 +208,7 @@ export class Codec implements TlCodec {
 
   encode(type: string, value: unknown, options?: TlCodecOptions): Uint8Array {
     const codec = this.typeCodec(type);
-    const w = new TlWriter(options);
-    codec.write(w, value, 0);
-    return w.finish();
+    return withWriter(options, (w) => codec.write(w, value, 0));
   }
 
   decode(type: string, bytes: Uint8Array, options?: TlCodecOptions): unknown {
@@ -213,9 +228,7 @@ export class Codec implements TlCodec {
   }
 
   encodeResult(call: TlObject, result: unknown, options?: TlCodecOptions): Uint8Array {
-    const w = new TlWriter(options);
-    writeResult(this, call, w, result, 0);
-    return w.finish();
+    return withWriter(options, (w) => writeResult(this, call, w, result, 0));
   }
 
   decodeResult(call: TlObject, bytes: Uint8Array, options?: TlCodecOptions): unknown {

@@ -2,7 +2,7 @@
 // offset of the field it could not read, so no read ever runs past `end` or returns garbage.
 import { isUtf8 } from "node:buffer";
 import { decodeError } from "./errors.ts";
-import { longToDecimal } from "./long.ts";
+import { smallLongToDecimal } from "./long.ts";
 import type { TlCodecOptions } from "./value_codec.ts";
 
 export const DEFAULT_MAX_DEPTH = 64;
@@ -52,7 +52,8 @@ export class TlReader {
 
   long(): string {
     const at = this.need(8, "long");
-    return longToDecimal(this.buffer.readUInt32LE(at), this.buffer.readInt32LE(at + 4));
+    const b = this.buffer;
+    return smallLongToDecimal(b.readUInt32LE(at), b.readInt32LE(at + 4)) ?? b.readBigInt64LE(at).toString();
   }
 
   double(): number {
@@ -65,8 +66,11 @@ export class TlReader {
     return this.buffer.toString("hex", at, at + n);
   }
 
-  /** The start and end of a TL byte string's content; the cursor moves past its padding. */
-  private byteString(what: string): [number, number] {
+  /** End of the content of the byte string byteString() last read. */
+  private contentEnd = 0;
+
+  /** The start of a TL byte string's content (its end in contentEnd); the cursor moves past its padding. */
+  private byteString(what: string): number {
     const at = this.offset;
     const first = this.buffer.readUInt8(this.need(1, what));
     let length = first;
@@ -90,27 +94,41 @@ export class TlReader {
         throw decodeError("TL_DECODE_NONCANONICAL", `non-zero padding after ${what}`, i);
     }
     this.offset = at + padded;
-    return [start, stop];
+    this.contentEnd = stop;
+    return start;
   }
 
   /** TL `bytes` as standard base64 with padding. */
   base64(): string {
-    const [start, stop] = this.byteString("bytes");
-    return this.buffer.toString("base64", start, stop);
+    const start = this.byteString("bytes");
+    return this.buffer.toString("base64", start, this.contentEnd);
   }
 
   /** TL `bytes` as a view into the input (no copy). */
   bytes(): Uint8Array {
-    const [start, stop] = this.byteString("bytes");
-    return this.buffer.subarray(start, stop);
+    const start = this.byteString("bytes");
+    return this.buffer.subarray(start, this.contentEnd);
   }
 
   string(): string {
     const at = this.offset;
-    const [start, stop] = this.byteString("string");
-    const view = this.buffer.subarray(start, stop);
-    if (!isUtf8(view)) throw decodeError("TL_DECODE_INVALID_UTF8", "string is not valid UTF-8", at);
-    return view.toString("utf8");
+    const start = this.byteString("string");
+    const stop = this.contentEnd;
+    const b = this.buffer;
+    if (stop - start <= 32) {
+      // Short ASCII text, read byte by byte: cheaper than validating and decoding it natively.
+      let text = "";
+      let i = start;
+      for (; i < stop; i += 1) {
+        const c = b[i] ?? 0xff;
+        if (c >= 0x80) break;
+        text += String.fromCharCode(c);
+      }
+      if (i === stop) return text;
+    }
+    if (!isUtf8(b.subarray(start, stop)))
+      throw decodeError("TL_DECODE_INVALID_UTF8", "string is not valid UTF-8", at);
+    return b.toString("utf8", start, stop);
   }
 
   /** Throws unless every byte up to `end` was read. */

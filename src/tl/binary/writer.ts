@@ -1,7 +1,7 @@
 // A growing output buffer for TL. The writer trusts its arguments' ranges (the value codecs check
 // TL-JSON values before they write); only a long's decimal form is checked here, where it is parsed.
 import { encodeError } from "./errors.ts";
-import { decimalToLongWords } from "./long.ts";
+import { bigLong, smallLongWords } from "./long.ts";
 import { DEFAULT_MAX_DEPTH } from "./reader.ts";
 import type { TlCodecOptions } from "./value_codec.ts";
 
@@ -11,14 +11,24 @@ const words = { lo: 0, hi: 0 };
 export class TlWriter {
   private buffer: Buffer;
   offset = 0;
-  readonly maxDepth: number;
+  options: TlCodecOptions = {};
+  maxDepth = DEFAULT_MAX_DEPTH;
 
-  constructor(
-    readonly options: TlCodecOptions = {},
-    initialSize = 512,
-  ) {
+  constructor(options: TlCodecOptions = {}, initialSize = 512) {
     this.buffer = Buffer.allocUnsafeSlow(initialSize);
+    this.reset(options);
+  }
+
+  /** Empties the writer for another value, keeping its buffer. */
+  reset(options: TlCodecOptions = {}): void {
+    this.offset = 0;
+    this.options = options;
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  }
+
+  /** Bytes the buffer holds before it must grow. */
+  get capacity(): number {
+    return this.buffer.length;
   }
 
   private ensure(n: number): void {
@@ -41,16 +51,22 @@ export class TlWriter {
   }
 
   long(decimal: string): void {
-    if (!decimalToLongWords(decimal, words)) {
+    const small = smallLongWords(decimal, words);
+    if (small === "words") {
+      this.ensure(8);
+      this.buffer.writeUInt32LE(words.lo, this.offset);
+      this.offset = this.buffer.writeInt32LE(words.hi, this.offset + 4);
+      return;
+    }
+    const big = small === "big" ? bigLong(decimal) : undefined;
+    if (big === undefined) {
       throw encodeError(
         "TL_ENCODE_BAD_VALUE",
         `expected a long (a decimal string within 64 bits), got ${JSON.stringify(decimal)}`,
       );
     }
     this.ensure(8);
-    this.buffer.writeUInt32LE(words.lo, this.offset);
-    this.buffer.writeInt32LE(words.hi, this.offset + 4);
-    this.offset += 8;
+    this.offset = this.buffer.writeBigInt64LE(big, this.offset);
   }
 
   double(value: number): void {
@@ -85,7 +101,7 @@ export class TlWriter {
   }
 
   private closeByteString(stop: number, padding: number): void {
-    this.buffer.fill(0, stop, stop + padding);
+    for (let i = 0; i < padding; i += 1) this.buffer[stop + i] = 0;
     this.offset = stop + padding;
   }
 
@@ -96,18 +112,31 @@ export class TlWriter {
   }
 
   string(text: string): void {
+    if (text.length < 128 && this.asciiString(text)) return;
     const length = Buffer.byteLength(text, "utf8");
     const { start, padding } = this.byteStringHeader(length);
     this.buffer.write(text, start, length, "utf8");
     this.closeByteString(start + length, padding);
   }
 
+  /** Short ASCII text, written byte by byte: cheaper than measuring and copying it natively. */
+  private asciiString(text: string): boolean {
+    const length = text.length;
+    this.ensure(length + 4);
+    const b = this.buffer;
+    const start = this.offset + 1;
+    for (let i = 0; i < length; i += 1) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) return false;
+      b[start + i] = c;
+    }
+    b[this.offset] = length;
+    this.closeByteString(start + length, (4 - ((1 + length) & 3)) & 3);
+    return true;
+  }
+
   /** A copy of everything written, so the writer's buffer can be reused. */
   finish(): Uint8Array {
     return Buffer.from(this.buffer.subarray(0, this.offset));
-  }
-
-  reset(): void {
-    this.offset = 0;
   }
 }
