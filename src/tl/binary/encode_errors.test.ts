@@ -80,7 +80,7 @@ test("an array under Object, a string too long for TL, a message whose bytes are
   fails("Object", container(24), "TL_ENCODE_LENGTH_MISMATCH", "/messages/0/body");
 });
 
-test("the generic invokeWithLayer names a layer the codec must have", () => {
+test("encoding the generic invokeWithLayer: the layer it names must have a schema", () => {
   fails(
     "!X",
     { _: "invokeWithLayer", layer: 200, query: { _: "updates.getState" } },

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { assertTlError } from "../../../test/tl/assert_tl_error.ts";
-import { layerCodec, type TlObject } from "../index.ts";
+import { createTlCodec, layerCodec, loadLayerTl, type TlObject } from "../index.ts";
 
 const codec = layerCodec(3);
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
@@ -199,4 +199,14 @@ test("names and ids; by name, the API's message shadows the service message", ()
   assert.equal(codec.nameOfId(0x73f1f8dc), "msg_container");
   assert.equal(codec.idOf("message"), 0x22eb6aba);
   assert.equal(codec.nameOfId(0x5bb8e511), "message");
+});
+
+test("a codec of the layer file alone has no service lines and keeps one layer inside wrappers", () => {
+  const alone = createTlCodec([loadLayerTl(3)]);
+  const ping = layerCodec(3).encodeCall({ _: "ping", ping_id: "1" });
+  assertTlError(() => alone.decodeCall(ping), "TL_DECODE_UNKNOWN_ID");
+  // invokeWithLayer2 holds a layer-3 call here: without the layer family there is nothing to switch to.
+  const wrapped = { _: "invokeWithLayer2", query: forwardMessage };
+  assert.deepEqual(alone.decodeCall(alone.encodeCall(wrapped)), wrapped);
+  assertTlError(() => layerCodec(3).encodeCall(wrapped), "TL_ENCODE_UNKNOWN_NAME");
 });
