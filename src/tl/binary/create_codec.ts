@@ -2,12 +2,12 @@
 // plan once, every type expression its codec once (memoised), so encoding and decoding never look
 // a schema up by string below the top-level type.
 import type { TlSchema } from "../types.ts";
-import { bareCodec, boolCodec, boxedCodec, callCodec, objectCodec } from "./boxed.ts";
+import { boolCodec, callCodec, objectCodec } from "./boxed.ts";
 import type { Combinator, FieldPlan } from "./combinator.ts";
 import { Domain } from "./domain.ts";
 import { decodeError, encodeError, TlCodecError } from "./errors.ts";
-import { PRIMITIVE_CODECS } from "./primitives.ts";
 import { TlReader } from "./reader.ts";
+import { resolveType, unknownType } from "./resolve_type.ts";
 import {
   declaredLayer,
   isRpcResult,
@@ -19,10 +19,10 @@ import {
   writeResult,
 } from "./service_rules.ts";
 import type { TlCodec } from "./tl_codec.ts";
-import { parseTypeRef, type TypeRef } from "./type_ref.ts";
+import { parseTypeRef } from "./type_ref.ts";
 import type { TlCodecOptions, TlObject, ValueCodec } from "./value_codec.ts";
-import { vectorCodec } from "./vector.ts";
-import { TlWriter } from "./writer.ts";
+import type { TlWriter } from "./writer.ts";
+import { withWriter } from "./writer_pool.ts";
 
 /** The codecs of the layers a codec may switch to inside a layer wrapper (layer_codec.ts). */
 export interface LayerFamily {
@@ -32,26 +32,7 @@ export interface LayerFamily {
 }
 
 const NO_PARAMS: ReadonlySet<string> = new Set();
-// One writer serves every encode in turn; a nested encode (from a getter on the value) makes its own.
-let spare: TlWriter | undefined = new TlWriter();
-const KEEP_AT_MOST = 1 << 20;
-
-function withWriter(options: TlCodecOptions | undefined, write: (w: TlWriter) => void): Uint8Array {
-  const w = spare ?? new TlWriter();
-  spare = undefined;
-  w.reset(options);
-  try {
-    write(w);
-    return w.finish();
-  } finally {
-    if (w.capacity <= KEEP_AT_MOST) spare = w;
-  }
-}
 const SERVICE_RESULTS = ["rpc_error", "gzip_packed"];
-
-function unknownType(expr: string): TlCodecError {
-  return new TlCodecError("TL_UNKNOWN_TYPE", `the codec's schemas have no type "${expr}"`);
-}
 
 /** A field read and written by its type's codec alone (the codecs' functions never use `this`). */
 function valueField(name: string, codec: ValueCodec): FieldPlan {
@@ -71,7 +52,7 @@ export class Codec implements TlCodec {
   readonly call: ValueCodec;
   readonly serviceResults: ReadonlySet<number | string>;
   private readonly types = new Map<string, ValueCodec>();
-  private readonly bool: ValueCodec;
+  readonly bool: ValueCodec;
 
   constructor(
     readonly schemas: readonly TlSchema[],
@@ -111,7 +92,7 @@ export class Codec implements TlCodec {
       if (!ref || p.name === "")
         throw new Error(`${d.name}: field "${p.name}:${p.type}" is not supported by the codec`);
       if (ref.kind === "call") return this.wrappedCall(c, p.name);
-      return valueField(p.name, this.resolve(ref, c.scope, p.type));
+      return valueField(p.name, resolveType(this, ref, c.scope, p.type));
     });
   }
 
@@ -147,43 +128,10 @@ export class Codec implements TlCodec {
     if (!codec) {
       const ref = parseTypeRef(expr, NO_PARAMS);
       if (!ref) throw unknownType(expr);
-      codec = this.resolve(ref, scope, expr);
+      codec = resolveType(this, ref, scope, expr);
       this.types.set(key, codec);
     }
     return codec;
-  }
-
-  private resolve(ref: TypeRef, scope: number, expr: string): ValueCodec {
-    switch (ref.kind) {
-      case "primitive": {
-        const codec = PRIMITIVE_CODECS[ref.name];
-        if (!codec) throw unknownType(expr);
-        return codec;
-      }
-      case "Bool":
-        return this.bool;
-      case "Object":
-        return this.object;
-      case "call":
-        return this.call;
-      case "vector":
-        return vectorCodec(this.domain, this.resolve(ref.element, scope, expr), ref.boxed);
-      case "boxed": {
-        const constructors = this.domain.constructorsOf(ref.type, scope);
-        if (!constructors) throw unknownType(ref.type);
-        return boxedCodec(this.domain, ref.type, constructors);
-      }
-      case "bare": {
-        const only = ref.viaType ? this.domain.constructorsOf(ref.name, scope) : undefined;
-        const c = ref.viaType
-          ? only?.length === 1
-            ? only[0]
-            : undefined
-          : this.domain.bareConstructor(ref.name, scope);
-        if (!c) throw unknownType(`%${ref.name}`);
-        return bareCodec(c);
-      }
-    }
   }
 
   /** The codec of what `call` returns, through its wrappers. */
