@@ -515,6 +515,29 @@ export const GRID_MUTANTS: Mutant[] = [
     }),
   },
   {
+    name: "phone-in-header",
+    deviation: "answers that show a stranger also carry the stranger's phone in an X-Debug-Phone header",
+    target: "PRIVACY",
+    fails: ["PRIVACY"],
+    warns: [],
+    start: proxiedFresh(() => {
+      const seen = new Map<unknown, string>();
+      return async (request, forward) => {
+        const answer = await forward(request.body, request.headers);
+        const strangers: unknown[] = [];
+        everyObject(JSON.parse(answer.body) as unknown, (o) => {
+          if (o._ === "userSelf" || o._ === "userContact" || o._ === "userRequest")
+            seen.set(o.id, String(o.phone));
+          if (o._ === "userForeign") strangers.push(o.id);
+        });
+        const phones = strangers.flatMap((id) => seen.get(id) ?? []);
+        return phones.length === 0
+          ? answer
+          : { ...answer, headers: { ...answer.headers, "x-debug-phone": phones.join(", ") } };
+      };
+    }),
+  },
+  {
     name: "deleteContacts-ignored",
     deviation: "contacts.deleteContacts answers true but deletes nothing (deleteContact works)",
     target: "S2-IMPORT",
