@@ -4,7 +4,7 @@ import { type IWorldOptions, setWorldConstructor, World } from "@cucumber/cucumb
 import type { CallOutcome } from "../src/bindings/index.ts";
 import { HttpJsonBinding } from "../src/bindings/index.ts";
 import { Transcript } from "../src/client/index.ts";
-import { ConformanceSession, type TlObject } from "../src/session/index.ts";
+import { accountPool, ConformanceSession, type TlObject } from "../src/session/index.ts";
 import { targetSettings } from "./target.ts";
 
 export class ConformanceWorld extends World {

@@ -28,6 +28,11 @@ export interface CallOptions {
 export interface BindingSession {
   /** A TL call (an object with `_`), wrapped in its layer by the binding. */
   call(call: Record<string, unknown>, options: CallOptions): Promise<CallOutcome>;
+  /**
+   * What another binding to the same target needs to go on with this session (the bearer key on
+   * the TL-JSON wire): accounts signed up ahead are handed to a scenario's own binding this way.
+   */
+  readonly credential: string;
 }
 
 /** What only the TL-JSON wire can send: a body as written, and a request with no key at all. */
@@ -42,8 +47,8 @@ export interface Binding {
   readonly wire: Wire;
   /** Where the target is, as given (for messages, and to keep per-target bookkeeping apart). */
   readonly target: string;
-  /** A new session with no account: a fresh key. */
-  openSession(): BindingSession;
+  /** A new session with no account (a fresh key), or the session a credential names. */
+  openSession(credential?: string): BindingSession;
   /** Present only on the TL-JSON wire; raw-wire steps are not applicable elsewhere. */
   readonly raw?: RawJsonWire;
 }

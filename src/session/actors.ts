@@ -5,12 +5,18 @@ import type { Binding, BindingSession, CallOutcome } from "../bindings/index.ts"
 import { TargetError } from "../client/index.ts";
 import type { TlObject } from "./tl_json.ts";
 
-export interface Actor {
-  name: string;
+/** A signed-up account, before a scenario gives it a name. */
+export interface Account {
   id: number;
   phone: string;
   firstName: string;
   lastName: string;
+  /** The binding session's credential (the key it is bound to). */
+  credential: string;
+}
+
+export interface Actor extends Account {
+  name: string;
   /** The binding session (key) the actor calls on; a sign-in on a new key replaces it. */
   session: BindingSession;
   /** The latest User object this actor got for each user id, from any answer. */
@@ -82,7 +88,19 @@ async function result(
 // between our sendCode and our signUp: then the number is occupied or our code superseded.
 const TAKEN_MEANWHILE = ["PHONE_NUMBER_OCCUPIED", "PHONE_CODE_INVALID", "PHONE_CODE_EXPIRED"];
 
+/** The scenario user `name` on a fresh account. */
 export async function signUp(context: SignUpContext, name: string): Promise<Actor> {
+  const account = await createAccount(context, FIRST_NAMES[name] ?? `User ${name}`);
+  return asActor(context.binding, account, name);
+}
+
+/** An account (signed up elsewhere, e.g. ahead of time) as the scenario's user `name`. */
+export function asActor(binding: Binding, account: Account, name: string): Actor {
+  return { ...account, name, session: binding.openSession(account.credential), views: new Map() };
+}
+
+/** A fresh account on a test number the target has not seen. */
+export async function createAccount(context: SignUpContext, firstName: string): Promise<Account> {
   for (let attempt = 0; attempt < MAX_PHONE_TRIES; attempt++) {
     const { phone, code } = freshNumber(context);
     const session = context.binding.openSession();
@@ -94,7 +112,6 @@ export async function signUp(context: SignUpContext, name: string): Promise<Acto
       api_hash: "tl-conformance",
     });
     if (sent === "retry" || sent.phone_registered === true) continue;
-    const firstName = FIRST_NAMES[name] ?? `User ${name}`;
     const lastName = `T${randomBytes(3).toString("hex")}`;
     const signed = await result(
       context,
@@ -112,7 +129,7 @@ export async function signUp(context: SignUpContext, name: string): Promise<Acto
     );
     if (signed === "retry") continue;
     const user = signed.user as TlObject;
-    return { name, id: user.id as number, phone, firstName, lastName, session, views: new Map() };
+    return { id: user.id as number, phone, firstName, lastName, credential: session.credential };
   }
   throw new NoFreeNumberError(
     `SCENARIO_ERROR: no free test number after ${MAX_PHONE_TRIES} tries: every one was phone_registered`,

@@ -6,7 +6,8 @@ import { TargetError } from "../client/index.ts";
 import { LinkModel, type ModelEvent } from "../model/index.ts";
 import { type RequirementId, requirementIdsOfTags } from "../requirements/index.ts";
 import type { Layer } from "../tl/index.ts";
-import { type Actor, defaultTestNumber, type SignUpContext, signUp } from "./actors.ts";
+import type { AccountSource } from "./account_pool.ts";
+import { type Actor, asActor, defaultTestNumber, type SignUpContext, signUp } from "./actors.ts";
 import { ScenarioError } from "./failure.ts";
 import { inspect, type Scene } from "./inspect.ts";
 import { inputPeer, inputUser } from "./peers.ts";
@@ -21,6 +22,8 @@ export interface SessionOptions {
   testNumber?: () => { phone: string; code: string };
   /** The code that signs a test number in (for a sign-in on a new key). */
   codeFor?: (phone: string) => string;
+  /** Accounts signed up ahead (src/session/account_pool.ts); without one, each is signed up on first use. */
+  accounts?: AccountSource;
 }
 
 /** What a user's box holds of one message, as far as forwards and card checks need it. */
@@ -66,9 +69,11 @@ export class ConformanceSession implements Scene {
   private readonly pending = new Map<string, Promise<Actor>>();
   private readonly testNumber: () => { phone: string; code: string };
   readonly codeFor: (phone: string) => string;
+  private readonly accounts: AccountSource | undefined;
 
   constructor(options: SessionOptions) {
     this.binding = options.binding;
+    this.accounts = options.accounts;
     this.tags = options.tags ?? [];
     this.testNumber = options.testNumber ?? defaultTestNumber;
     this.codeFor = options.codeFor ?? ((phone) => (phone[5] ?? "1").repeat(5));
@@ -101,7 +106,10 @@ export class ConformanceSession implements Scene {
     if (known) return Promise.resolve(known);
     let pending = this.pending.get(name);
     if (!pending) {
-      pending = signUp(this.signUpContext(), name).then((actor) => {
+      const made = this.accounts
+        ? this.accounts.take().then((account) => asActor(this.binding, account, name))
+        : signUp(this.signUpContext(), name);
+      pending = made.then((actor) => {
         this.actors.set(name, actor);
         this.nameById.set(actor.id, name);
         this.model.addUser(name);

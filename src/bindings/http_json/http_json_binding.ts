@@ -22,6 +22,10 @@ class KeySession implements BindingSession {
     readonly key: string,
   ) {}
 
+  get credential(): string {
+    return this.key;
+  }
+
   async call(call: Record<string, unknown>, options: CallOptions): Promise<CallOutcome> {
     return outcome(await this.client.call(call, { role: options.role, key: this.key, layer: options.layer }));
   }
@@ -44,7 +48,7 @@ export class HttpJsonBinding implements Binding {
     };
   }
 
-  openSession(): BindingSession {
-    return new KeySession(this.client, randomBytes(32).toString("hex"));
+  openSession(credential?: string): BindingSession {
+    return new KeySession(this.client, credential ?? randomBytes(32).toString("hex"));
   }
 }
