@@ -1,6 +1,8 @@
 // ERRORS, addressing: a call that names a user or peer in a way the caller may not use, for every
 // method of the binding that takes one (docs/semantics.md, ERRORS).
+
 import { randomInt } from "node:crypto";
+import type { Actor } from "./actors.ts";
 import { ScenarioError } from "./failure.ts";
 import { randomLong } from "./operations.ts";
 import type { ConformanceSession } from "./session.ts";
@@ -69,7 +71,7 @@ async function badInput(
   named: string,
   input: BadInput,
 ): Promise<TlObject> {
-  const [self, other] = [await session.actor(caller), await session.actor(named)];
+  const [self, other] = (await session.actorsOf(caller, named)) as [Actor, Actor];
   const hash = self.views.get(other.id)?.access_hash;
   const wrongHash = () => {
     if (typeof hash !== "string")

@@ -1,6 +1,8 @@
 // The explicit checks of the layer-3 rule and of the link pair: what a send's result carries,
 // and whether every link a user is shown follows the link table (LINK-VALUES, SHOULD).
+
 import { describeLinkObject, sameLinkObject } from "../model/index.ts";
+import type { Actor } from "./actors.ts";
 import { check, ScenarioError } from "./failure.ts";
 import { lastSend } from "./operations.ts";
 import { readAll } from "./reads.ts";
@@ -53,7 +55,7 @@ export async function expectLinkUserCurrent(
   sender: string,
   peer: string,
 ): Promise<void> {
-  const [self, other] = [await session.actor(sender), await session.actor(peer)];
+  const [self, other] = (await session.actorsOf(sender, peer)) as [Actor, Actor];
   const links = objectsOf(lastSend(session, sender).result.links);
   const index = links.findIndex((l) => isTlObject(l.user) && l.user.id === other.id);
   const users = await session.rpc(sender, { _: "users.getUsers", id: [session.user(self, other)] });

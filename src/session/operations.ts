@@ -69,8 +69,7 @@ export async function importNumber(
   contact?: { phone: string; firstName: string; lastName: string },
   layer: Layer = 1,
 ): Promise<TlObject> {
-  const other = await session.actor(owner);
-  await session.actor(importer);
+  const [other] = (await session.actorsOf(owner, importer)) as [Actor, Actor];
   session.model.imported(importer, owner, contact !== undefined);
   const from = contact ?? other;
   const result = await session.rpc(
@@ -142,7 +141,7 @@ export async function deleteContact(
   owner: string,
   method: DeleteMethod,
 ): Promise<TlObject> {
-  const [self, other] = [await session.actor(deleter), await session.actor(owner)];
+  const [self, other] = (await session.actorsOf(deleter, owner)) as [Actor, Actor];
   const id = session.user(self, other);
   session.model.deleted(deleter, owner);
   return method === "contacts.deleteContact"
@@ -156,8 +155,7 @@ export async function meetInChat(
   members: readonly string[],
   maker: string,
 ): Promise<void> {
-  const makerActor = await session.actor(maker);
-  const actors = await Promise.all(members.map((m) => session.actor(m)));
+  const [makerActor, ...actors] = (await session.actorsOf(maker, ...members)) as [Actor, ...Actor[]];
   for (const member of members)
     if (!session.model.hasContact(maker, member)) await importNumber(session, maker, member);
   const made = await session.rpc(maker, {
@@ -277,7 +275,7 @@ export async function send(
 ): Promise<SendRecord> {
   if (kind === "forward" && layer < 3)
     throw new ScenarioError("messages.forwardMessage exists from layer 3 on");
-  const [from, to] = [await session.actor(sender), await session.actor(peer)];
+  const [from, to] = (await session.actorsOf(sender, peer)) as [Actor, Actor];
   const { call, text, cardDigits } = await sendCall(session, kind, from, session.peer(from, to), options);
   if (cardDigits) session.noteCard(cardDigits, [sender, peer]);
   // The spec's check runs "immediately prior to sending": the send's own answer may show it.

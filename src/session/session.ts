@@ -120,6 +120,11 @@ export class ConformanceSession implements Scene {
     return pending;
   }
 
+  /** Several users at once: their sign-ups (or pool takes) do not wait for each other. */
+  actorsOf(...names: string[]): Promise<Actor[]> {
+    return Promise.all(names.map((name) => this.actor(name)));
+  }
+
   signUpContext(): SignUpContext {
     return {
       binding: this.binding,
