@@ -22,11 +22,12 @@ export class ConformanceWorld extends World {
   constructor(options: IWorldOptions) {
     super(options);
     const settings = targetSettings(options.parameters);
-    const binding = new HttpJsonBinding(
-      { target: settings.target, timeoutMs: settings.timeoutMs },
-      this.transcript,
-    );
-    this.session = new ConformanceSession({ binding });
+    const client = { target: settings.target, timeoutMs: settings.timeoutMs };
+    const binding = new HttpJsonBinding(client, this.transcript);
+    // Fresh accounts are signed up ahead, off each scenario's critical path; their sign-up
+    // exchanges are in no scenario's transcript.
+    const accounts = accountPool(binding.target, () => new HttpJsonBinding(client, new Transcript()));
+    this.session = new ConformanceSession({ binding, accounts });
   }
 }
 
