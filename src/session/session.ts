@@ -26,7 +26,7 @@ export interface SessionOptions {
   accounts?: AccountSource;
 }
 
-/** What a user's box holds of one message, as far as forwards and card checks need it. */
+/** What a user's box holds of one message (service messages aside), as forwards and card checks need it. */
 export interface BoxMessage {
   id: number;
   fromId: number;
@@ -226,6 +226,8 @@ export class ConformanceSession implements Scene {
     }
     for (const message of messages) {
       if (typeof message.id !== "number" || typeof message.from_id !== "number") continue;
+      // A service message (a chat made, a member added) is no message a user can forward.
+      if (message._ === "messageService") continue;
       const media = isTlObject(message.media) ? message.media : undefined;
       const cardDigits =
         media?._ === "messageMediaContact" ? String(media.phone_number).replace(/\D/g, "") : undefined;
