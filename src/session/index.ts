@@ -15,6 +15,7 @@ export {
 export { check, expectFor, type FailureDetail, RequirementFailure, ScenarioError } from "./failure.ts";
 export { allowedViews, describeAllowed } from "./inspect.ts";
 export {
+  changedSendersLink,
   expectChangedLinkInResult,
   expectEveryLinkFollowsTable,
   expectLinkIs,

@@ -10,7 +10,8 @@ import { checkSendResult, SEND_KINDS, type SendRecord } from "./sends.ts";
 import type { ConformanceSession } from "./session.ts";
 import { describeUser, isTlObject, objectsOf, type TlObject } from "./tl_json.ts";
 
-function changedNow(session: ConformanceSession, send: SendRecord): boolean {
+/** Whether the send changed a link of its sender, in some world the model still allows. */
+export function changedSendersLink(session: ConformanceSession, send: SendRecord): boolean {
   const event = send.event;
   if (!event) return false;
   return session.model
@@ -21,7 +22,7 @@ function changedNow(session: ConformanceSession, send: SendRecord): boolean {
 /** L3-LINKS-IN-RESULT, where the feature says the send changed the sender's link. */
 export function expectChangedLinkInResult(session: ConformanceSession, sender: string): void {
   const send = lastSend(session, sender);
-  if (send.layer !== 3 || !changedNow(session, send)) {
+  if (send.layer !== 3 || !changedSendersLink(session, send)) {
     throw new ScenarioError(
       `${sender}'s last send (layer ${send.layer}) changed none of its links in the link table`,
     );
@@ -32,7 +33,7 @@ export function expectChangedLinkInResult(session: ConformanceSession, sender: s
 /** L3-NO-CHANGE (or S3-STABLE among contacts): a send that changed nothing reports no changed link. */
 export function expectNoChangedLink(session: ConformanceSession, sender: string): void {
   const send = lastSend(session, sender);
-  if (changedNow(session, send))
+  if (changedSendersLink(session, send))
     throw new ScenarioError(`${sender}'s last send changed a link in the link table`);
   checkSendResult(session, send, true);
 }
