@@ -4,6 +4,7 @@
 import { Command, CommanderError } from "commander";
 import { registerCheckFeaturesCommand } from "./check_features_command.ts";
 import { EXIT_USAGE, UsageError } from "./exit_codes.ts";
+import { registerExploreCommand } from "./explore_command.ts";
 import { registerFormatFeaturesCommand } from "./format_features_command.ts";
 import { registerRunCommand } from "./run_command.ts";
 import { registerSchemaCommand } from "./schema_command.ts";
@@ -28,6 +29,7 @@ registerTlCheckCommand(program);
 registerStepsCommand(program);
 registerCheckFeaturesCommand(program);
 registerFormatFeaturesCommand(program);
+registerExploreCommand(program);
 
 try {
   await program.parseAsync(process.argv);

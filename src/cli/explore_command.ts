@@ -1,0 +1,144 @@
+// `tl-conformance explore`: model-based exploration against a target (the embedded reference
+// server by default), then reports/explore.{json,html}. Exit 0 nothing found (or SHOULD findings
+// only, with a warning), 1 a MUST finding (or any finding with --strict), 2 a wrong call, 3 the
+// target faulted or the run was aborted. The last stdout line is the count CI tools read.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { closeAgents, InvalidOptionError, waitForHealth } from "../client/index.ts";
+import {
+  buildExploreReport,
+  commandsPerSecond,
+  DEFAULTS,
+  EXIT_TARGET_FAULT,
+  type ExploreCommandOptions,
+  type ExploreProgress,
+  type ExploreResult,
+  exitCodeOf,
+  explore,
+  exploreSettings,
+  type Finding,
+  writeExploreReport,
+} from "../explore/index.ts";
+import { type RunningServer, startServer } from "../server/index.ts";
+import { UsageError } from "./exit_codes.ts";
+
+const PROGRESS_EVERY_MS = 1000;
+
+function version(): string {
+  const path = fileURLToPath(new URL("../../package.json", import.meta.url));
+  return (JSON.parse(readFileSync(path, "utf8")) as { version: string }).version;
+}
+
+const countLine = (r: { runs: number; commands: number }, findings: number) =>
+  `explore: ${r.runs} runs, ${r.commands} commands, ${findings} findings\n`;
+
+function progressWriter(): (p: ExploreProgress) => void {
+  let last = 0;
+  return (p) => {
+    if (p.elapsedMs - last < PROGRESS_EVERY_MS) return;
+    last = p.elapsedMs;
+    process.stderr.write(
+      `explore: ${p.runs} runs (${p.shrinks} shrinking), ${p.commands} commands, ${commandsPerSecond(p)} commands/s, ${p.findings} findings\n`,
+    );
+  };
+}
+
+function describe(finding: Finding, index: number, target: string | undefined): string {
+  const what = finding.level ? `${finding.key} (${finding.level})` : `${finding.key} (the target faulted)`;
+  const replay = target === undefined ? finding.replay : `${finding.replay} --target ${target}`;
+  return [
+    `explore: finding ${index + 1}: ${what} after a history of ${finding.commands} commands (${finding.shrinks} shrinks${finding.shrinkComplete ? "" : ", not shrunk to the end"})`,
+    finding.message,
+    `replay: ${replay}`,
+    ...(finding.gherkin
+      ? ["scenario (paste into a feature file):", "", finding.gherkin]
+      : ["history:", ...finding.history.map((s) => `  ${s}`), ""]),
+  ].join("\n");
+}
+
+async function run(options: ExploreCommandOptions): Promise<number> {
+  let parsed: ReturnType<typeof exploreSettings>;
+  try {
+    parsed = exploreSettings(options);
+  } catch (error) {
+    throw error instanceof InvalidOptionError ? new UsageError(error.message) : error;
+  }
+  const startedAt = new Date().toISOString();
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  process.once("SIGINT", abort);
+  let embedded: RunningServer | undefined;
+  try {
+    if (parsed.target === undefined) embedded = await startServer({ debugValidateResponses: true });
+    const target = parsed.target ?? (embedded as RunningServer).url;
+    const settings = { ...parsed, target };
+    process.stderr.write(
+      `tl-conformance: exploring ${target}${embedded ? " (embedded reference server)" : ""}, seed ${settings.seed}\n`,
+    );
+    try {
+      await waitForHealth(target, { timeoutMs: Math.min(15_000, settings.budgetMs) });
+    } catch (error) {
+      process.stderr.write(`tl-conformance: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stdout.write(countLine({ runs: 0, commands: 0 }, 0));
+      return EXIT_TARGET_FAULT;
+    }
+    let result: ExploreResult;
+    try {
+      result = await explore(settings, { onProgress: progressWriter(), signal: controller.signal });
+    } catch (error) {
+      process.stderr.write(
+        `tl-conformance: explore aborted: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.stdout.write(countLine({ runs: 0, commands: 0 }, 0));
+      return EXIT_TARGET_FAULT;
+    }
+    const report = buildExploreReport(result, settings, {
+      suiteVersion: version(),
+      target,
+      targetKind: embedded ? "embedded" : "external",
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      command: ["tl-conformance", ...process.argv.slice(2)].join(" "),
+    });
+    const paths = await writeExploreReport(report, options.reports);
+    for (const [i, finding] of result.findings.entries())
+      process.stdout.write(`${describe(finding, i, parsed.target)}\n`);
+    if (report.verdict === "PASS_WITH_WARNINGS") {
+      process.stderr.write(
+        `tl-conformance: warning: ${result.findings.length} SHOULD findings${options.strict ? " (--strict: the run fails)" : ""}\n`,
+      );
+    }
+    if (result.ended === "aborted") process.stderr.write("tl-conformance: explore aborted\n");
+    process.stdout.write(
+      `verdict: ${report.verdict} (${commandsPerSecond(result)} commands/s, ended by ${result.ended})\nreports: ${paths.html}, ${paths.json}\n`,
+    );
+    process.stdout.write(countLine(result, result.findings.length));
+    return exitCodeOf(report.verdict, options.strict === true);
+  } finally {
+    process.removeListener("SIGINT", abort);
+    await closeAgents();
+    await embedded?.close();
+  }
+}
+
+export function registerExploreCommand(program: Command): void {
+  program
+    .command("explore")
+    .description(
+      "random histories against a target, every view compared with the link model after every command",
+    )
+    .option("--target <url>", "the server under test (default: the embedded reference server)")
+    .option("--users <n>", "users per run, 3 to 5 (default: drawn per run)")
+    .option("--steps <n>", "commands per run, at most", DEFAULTS.steps)
+    .option("--seed <n>", "seed of the first round (default: random; printed)")
+    .option("--runs <n>", "runs at most", DEFAULTS.runs)
+    .option("--budget-s <s>", "seconds the exploration may take, shrinking included", DEFAULTS.budgetS)
+    .option("--path <p>", "replay the one history a finding printed (needs its --seed)")
+    .option("--timeout-ms <n>", "timeout of each request (at most the budget)", DEFAULTS.timeoutMs)
+    .option("--reports <dir>", "where explore.json and explore.html go", "reports")
+    .option("--strict", "SHOULD findings fail the run too (exit 1)")
+    .action(async (options: ExploreCommandOptions) => {
+      process.exitCode = await run(options);
+    });
+}

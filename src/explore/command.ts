@@ -1,0 +1,38 @@
+// The fast-check command around an action: checked against the run's state (is it possible, is
+// there time left), run with the checks after it. The action is worked out anew at each check, so
+// one generated command serves every run fast-check replays while shrinking.
+import type fc from "fast-check";
+import type { ConformanceSession } from "../session/index.ts";
+import type { Action, Plan } from "./actions/index.ts";
+import { checkEverything } from "./checks.ts";
+import type { ExploreState } from "./state.ts";
+
+export class ExploreCommand implements fc.AsyncCommand<ExploreState, ConformanceSession, false> {
+  private action: Action | undefined;
+
+  constructor(
+    private readonly plan: Plan,
+    /** What it was generated as, for fast-check's own output before any check. */
+    private readonly label: string,
+  ) {}
+
+  check(state: Readonly<ExploreState>): boolean {
+    if (state.commands >= state.steps || state.limits.expired()) return false;
+    this.action = this.plan(state.users);
+    return this.action?.possible(state as ExploreState) ?? false;
+  }
+
+  async run(state: ExploreState): Promise<void> {
+    const action = this.action as Action;
+    const { step, layer, forwardMessage } = action;
+    state.log.push({ text: step, kind: "command", layer, forwardMessage });
+    state.commands += 1;
+    const own = await action.perform(state);
+    state.limits.counted();
+    await checkEverything(state, own);
+  }
+
+  toString(): string {
+    return this.action?.step ?? this.label;
+  }
+}
