@@ -16,9 +16,14 @@ export class ExploreCommand implements fc.AsyncCommand<ExploreState, Conformance
     private readonly label: string,
   ) {}
 
+  /** The action this command stands for among these users, if any fits. */
+  actionFor(users: readonly string[]): Action | undefined {
+    return this.plan(users);
+  }
+
   check(state: Readonly<ExploreState>): boolean {
     if (state.commands >= state.steps || state.limits.expired()) return false;
-    this.action = this.plan(state.users);
+    this.action = this.actionFor(state.users);
     return this.action?.possible(state as ExploreState) ?? false;
   }
 
@@ -28,7 +33,7 @@ export class ExploreCommand implements fc.AsyncCommand<ExploreState, Conformance
     state.log.push({ text: step, kind: "command", layer, forwardMessage });
     state.commands += 1;
     const own = await action.perform(state);
-    state.limits.counted();
+    state.limits.counted(action.covers);
     await checkEverything(state, own);
   }
 

@@ -29,6 +29,8 @@ export interface ExploreProgress {
 export class ExploreContext {
   readonly started = Date.now();
   readonly progress: ExploreProgress = { runs: 0, shrinks: 0, commands: 0, findings: 0, elapsedMs: 0 };
+  /** Commands run, by what they exercise (Action.covers). */
+  readonly covered = new Map<string, number>();
   /** Keys of the findings made: a later round passes over them to find others. */
   readonly found = new Set<string>();
   faulted = false;
@@ -41,8 +43,9 @@ export class ExploreContext {
   ) {
     this.limits = {
       expired: () => this.expired() || this.halted(),
-      counted: () => {
+      counted: (covers) => {
         this.progress.commands += 1;
+        for (const item of covers) this.covered.set(item, (this.covered.get(item) ?? 0) + 1);
         this.report();
       },
     };

@@ -9,6 +9,8 @@ import { exploreRound } from "./round.ts";
 
 export interface ExploreResult extends Omit<ExploreProgress, "findings"> {
   findings: Finding[];
+  /** Commands run, by what they exercise: "import", "private geo", "layer 2", ... */
+  covered: Record<string, number>;
   /** Why it stopped. */
   ended: "runs" | "budget" | "findings" | "fault" | "aborted";
 }
@@ -48,5 +50,6 @@ export async function explore(settings: ExploreSettings, hooks: ExploreHooks = {
   }
   context.progress.findings = findings.length;
   context.report();
-  return { ...context.progress, findings, ended: endOf(context, findings) };
+  const covered = Object.fromEntries([...context.covered].sort(([a], [b]) => a.localeCompare(b)));
+  return { ...context.progress, findings, covered, ended: endOf(context, findings) };
 }

@@ -50,6 +50,12 @@ export function renderExploreHtml(report: ExploreReport): string {
       "Totals",
       `${totals.runs} runs, ${totals.shrinks} shrink runs, ${totals.commands} commands in ${(totals.elapsedMs / 1000).toFixed(1)} s (${totals.commandsPerSecond} commands/s); ended by ${totals.ended}`,
     ],
+    [
+      "Commands run",
+      Object.entries(totals.covered)
+        .map(([what, count]) => `${what}: ${count}`)
+        .join(", "),
+    ],
   ];
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>tl-conformance explore: ${x(report.verdict)}</title><style>${STYLE}</style></head><body>
 <h1>tl-conformance explore <span class="v ${x(report.verdict)}">${x(report.verdict)}</span></h1>

@@ -32,6 +32,7 @@ export interface ExploreReport {
     commandsPerSecond: number;
     findings: number;
     ended: ExploreResult["ended"];
+    covered: Record<string, number>;
   };
   findings: (Omit<Finding, "transcript"> & { transcript: unknown })[];
 }
@@ -54,6 +55,7 @@ export function buildExploreReport(
       commandsPerSecond: commandsPerSecond(result),
       findings: result.findings.length,
       ended: result.ended,
+      covered: result.covered,
     },
     findings: result.findings.map((f) => ({ ...f, transcript: JSON.parse(f.transcript) as unknown })),
   };

@@ -19,8 +19,8 @@ export interface LoggedStep {
 /** What ends a run early: the budget spent, or the whole exploration stopped. */
 export interface RunLimits {
   expired(): boolean;
-  /** Counts one command done (for progress). */
-  counted(): void;
+  /** Counts one command done, by what it exercises. */
+  counted(covers: readonly string[]): void;
 }
 
 export class ExploreState {

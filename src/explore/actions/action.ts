@@ -8,6 +8,8 @@ import type { ExploreState } from "../state.ts";
 export interface Action {
   /** The step text (steps/*.ts), without its keyword. */
   readonly step: string;
+  /** What it exercises ("import", "private geo", "layer 2", ...), counted in the result. */
+  readonly covers: readonly string[];
   /** The layer it declares: sends at 1–3, everything else at 1. */
   readonly layer: Layer;
   readonly forwardMessage: boolean;
@@ -23,11 +25,13 @@ export type Plan = (users: readonly string[]) => Action | undefined;
 /** An action that is not a send: declared at layer 1, no forwardMessage. */
 export function setupAction(
   step: string,
+  covers: string,
   possible: (state: ExploreState) => boolean,
   perform: (state: ExploreState) => Promise<unknown>,
 ): Action {
   return {
     step,
+    covers: [covers],
     layer: 1,
     forwardMessage: false,
     possible,

@@ -6,6 +6,7 @@ import { type Action, setupAction } from "./action.ts";
 export function importNumberAction(importer: string, owner: string): Action {
   return setupAction(
     `${importer} imports ${owner}'s number`,
+    "import",
     (state) => !state.session.model.hasContact(importer, owner),
     (state) => importNumber(state.session, importer, owner),
   );
@@ -14,6 +15,7 @@ export function importNumberAction(importer: string, owner: string): Action {
 export function importFromCardAction(importer: string, owner: string): Action {
   return setupAction(
     `${importer} imports ${owner}'s number from the contact message`,
+    "import from a card",
     // By the history, not by what arrived: a card that arrived wrong is the finding.
     (state) => !state.session.model.hasContact(importer, owner) && state.hasOwnCard(owner, importer),
     (state) => importFromCard(state.session, importer, owner),

@@ -9,6 +9,7 @@ export function meetInChatAction(members: readonly string[], maker: string): Act
       : `${members.slice(0, -1).join(", ")} and ${members.at(-1)}`;
   return setupAction(
     `${named} met in a chat made by ${maker}`,
+    `chat of ${members.length} members`,
     () => true,
     (state) => meetInChat(state.session, members, maker),
   );

@@ -12,7 +12,6 @@ import {
   SEND_KINDS,
   type SendKind,
   type SendOptions,
-  type SendRecord,
   send,
 } from "../../session/index.ts";
 import type { Layer } from "../../tl/index.ts";
@@ -39,7 +38,8 @@ function stepOf({ kind, layer, sender, peer, cardOf, forwardFrom }: PrivateSend)
   return `${sender} messages ${peer} by ${SEND_KINDS[kind].phrase} at layer ${layer}`;
 }
 
-function resultChecks(session: ConformanceSession, plan: PrivateSend, record: SendRecord): CheckStep[] {
+/** The checks of a send's own result, by what the model says the send changed. */
+export function resultChecks(session: ConformanceSession, plan: PrivateSend, changed: boolean): CheckStep[] {
   const { sender, peer, layer, kind, cardOf } = plan;
   const checks: CheckStep[] = [];
   if (kind === "contact" && cardOf === undefined) {
@@ -48,7 +48,7 @@ function resultChecks(session: ConformanceSession, plan: PrivateSend, record: Se
       run: () => expectCardReceived(session, peer, sender),
     });
   }
-  if (!changedSendersLink(session, record)) {
+  if (!changed) {
     checks.push({
       text: `${sender}'s send result reports no changed link`,
       run: () => expectNoChangedLink(session, sender),
@@ -76,6 +76,12 @@ export function privateSendAction(plan: PrivateSend): Action {
   };
   return {
     step: stepOf(plan),
+    covers: [
+      `private ${kind}`,
+      `layer ${layer}`,
+      ...(cardOf === undefined ? [] : ["card of another user"]),
+      ...(forwardFrom === undefined ? [] : ["forward of a received message"]),
+    ],
     layer,
     forwardMessage: kind === "forward",
     possible: (state) =>
@@ -84,7 +90,7 @@ export function privateSendAction(plan: PrivateSend): Action {
     perform: async (state) => {
       const record = await send(state.session, kind, sender, peer, layer, options);
       if (kind === "contact" && cardOf === undefined) state.cardSent(sender, peer);
-      return resultChecks(state.session, plan, record);
+      return resultChecks(state.session, plan, changedSendersLink(state.session, record));
     },
   };
 }

@@ -12,6 +12,7 @@ function chatOf(state: ExploreState, maker: string) {
 export function chatSendAction(kind: SendKind, layer: Layer, sender: string, maker: string): Action {
   return {
     step: `${sender} messages the chat made by ${maker} by ${SEND_KINDS[kind].phrase} at layer ${layer}`,
+    covers: [`chat ${kind}`, `layer ${layer}`],
     layer,
     forwardMessage: kind === "forward",
     possible: (state) => chatOf(state, maker)?.members.includes(sender) === true,

@@ -6,6 +6,7 @@ import { known } from "./known.ts";
 export function signInAction(name: string): Action {
   return setupAction(
     `${name} signs in again on a new key`,
+    "sign-in on a new key",
     (state) => known(state, name) !== undefined,
     (state) => signInOnNewKey(state.session, name),
   );
