@@ -1,8 +1,35 @@
 // docs/mutants.md: the kill matrix, mutant × requirement, rendered from the catalogue whose
 // expectations the kill-matrix test proves against real runs.
 import { REQUIREMENTS } from "../../src/requirements/index.ts";
+import { FOUND_BY_EXPLORE } from "../explore/found_by_explore.ts";
+import { SURVEY_BUDGET } from "../explore/survey.ts";
 import { VARIANTS } from "../variants/catalogue.ts";
 import { MUTANTS } from "./catalogue.ts";
+
+/** The section on what `explore` finds by itself (test/explore/found_by_explore.ts). */
+function exploreSection(): string[] {
+  const { seed, runs, steps } = SURVEY_BUDGET;
+  const found = MUTANTS.filter((m) => FOUND_BY_EXPLORE[m.name]).length;
+  const broken = MUTANTS.filter((m) => m.fails.length + m.warns.length > 0).length;
+  const rows = MUTANTS.map((m) => {
+    const entry = FOUND_BY_EXPLORE[m.name];
+    const cell = entry === undefined ? "not surveyed yet" : (entry ?? "nothing");
+    return `| **${m.name}** | ${cell} | ${[...m.fails, ...m.warns].join(", ") || "none"} |`;
+  });
+  return [
+    "## Found by explore by itself",
+    "",
+    "Generated from test/explore/found_by_explore.ts, which `npm test` proves against real runs",
+    `(test/explore/mutant_survey.test.ts): \`tl-conformance explore\` with seed ${seed}, at most ${runs} runs of at most`,
+    `${steps} commands, no shrinking, against each mutant; the requirement of its first finding. It`,
+    `finds ${found} of the ${broken} broken mutants from random histories alone, no scenario aimed at any.`,
+    "",
+    "| mutant | explore finds | the suite fails |",
+    "|---|---|---|",
+    ...rows,
+    "",
+  ];
+}
 
 export function renderMutantMatrix(): string {
   const ids = REQUIREMENTS.map((r) => r.id);
@@ -37,13 +64,14 @@ export function renderMutantMatrix(): string {
     "|---|---|---|",
     ...coverage,
     "",
+    ...exploreSection(),
     "## Variant servers the suite must pass",
     "",
     "Generated from test/variants/catalogue.ts. Each is the reference server choosing differently",
     "where the binding or the spec leaves the choice open. `npm test` runs the whole suite against",
     "each and requires verdict PASS with no failure and no warning, and that the run met the",
     "variant's choice at least once: a check that relies on the reference server's own habits",
-    "fails here.",
+    "fails here. `explore` must pass each of them too, with no finding (test/explore).",
     "",
     "| variant | allowed by |",
     "|---|---|",
