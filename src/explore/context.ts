@@ -22,13 +22,22 @@ export interface ExploreProgress {
   /** Runs made while shrinking a failing history. */
   shrinks: number;
   commands: number;
+  /** Calls made to the target, sign-ups and reads included. */
+  calls: number;
   findings: number;
   elapsedMs: number;
 }
 
 export class ExploreContext {
   readonly started = Date.now();
-  readonly progress: ExploreProgress = { runs: 0, shrinks: 0, commands: 0, findings: 0, elapsedMs: 0 };
+  readonly progress: ExploreProgress = {
+    runs: 0,
+    shrinks: 0,
+    commands: 0,
+    calls: 0,
+    findings: 0,
+    elapsedMs: 0,
+  };
   /** Commands run, by what they exercise (Action.covers). */
   readonly covered = new Map<string, number>();
   /** Keys of the findings made: a later round passes over them to find others. */

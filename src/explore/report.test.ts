@@ -43,6 +43,7 @@ const result = (findings: Finding[], ended: ExploreResult["ended"] = "runs"): Ex
   runs: 3,
   shrinks: 2,
   commands: 40,
+  calls: 900,
   elapsedMs: 2000,
   findings,
   covered: { import: 3 },

@@ -48,7 +48,7 @@ export function renderExploreHtml(report: ExploreReport): string {
     ["Settings", JSON.stringify(meta.settings)],
     [
       "Totals",
-      `${totals.runs} runs, ${totals.shrinks} shrink runs, ${totals.commands} commands in ${(totals.elapsedMs / 1000).toFixed(1)} s (${totals.commandsPerSecond} commands/s); ended by ${totals.ended}`,
+      `${totals.runs} runs, ${totals.shrinks} shrink runs, ${totals.commands} commands (${totals.calls} calls) in ${(totals.elapsedMs / 1000).toFixed(1)} s (${totals.commandsPerSecond} commands/s); ended by ${totals.ended}`,
     ],
     [
       "Commands run",

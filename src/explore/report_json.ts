@@ -28,6 +28,7 @@ export interface ExploreReport {
     runs: number;
     shrinks: number;
     commands: number;
+    calls: number;
     elapsedMs: number;
     commandsPerSecond: number;
     findings: number;
@@ -51,6 +52,7 @@ export function buildExploreReport(
       runs: result.runs,
       shrinks: result.shrinks,
       commands: result.commands,
+      calls: result.calls,
       elapsedMs: result.elapsedMs,
       commandsPerSecond: commandsPerSecond(result),
       findings: result.findings.length,

@@ -75,6 +75,8 @@ export async function exploreRound(
       last = { failure, state };
       if (failure.kind === "fault") context.faulted = true;
       throw error;
+    } finally {
+      context.progress.calls += state.transcript.entries.length;
     }
   });
   const details = await fc.check(property, {

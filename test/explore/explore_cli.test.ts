@@ -55,14 +55,8 @@ async function withMutant<T>(name: string, use: (url: string) => Promise<T>): Pr
 }
 
 test("a wrong call exits 2 with one line and no stack", async () => {
-  const runs = await Promise.all([
-    cli("--users", "9"),
-    cli("--steps", "x"),
-    cli("--budget-s", "0"),
-    cli("--path", "not-a-path", "--seed", "1"),
-    cli("--path", "3:1@AB:C"),
-    cli("--target", "ftp://example.test"),
-  ]);
+  // Every option's own check is in src/explore/options.test.ts; here, that the command maps them to 2.
+  const runs = await Promise.all([cli("--users", "9"), cli("--path", "3:1@AB:C")]);
   for (const run of runs) {
     assert.equal(run.code, 2, run.stderr);
     assert.equal(run.stderr.trim().split("\n").length, 1, `one line: ${run.stderr}`);

@@ -6,7 +6,7 @@ import { closeAgents } from "../../src/client/index.ts";
 import { type ExploreSettings, explore } from "../../src/explore/index.ts";
 import { MUTANTS, type Mutant } from "../mutants/catalogue.ts";
 
-export const SURVEY_BUDGET = { seed: 2026, runs: 6, steps: 20 } as const;
+export const SURVEY_BUDGET = { seed: 2026, runs: 10, steps: 25 } as const;
 
 export function surveySettings(target: string): ExploreSettings {
   return {
