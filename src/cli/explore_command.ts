@@ -9,52 +9,24 @@ import { closeAgents, InvalidOptionError, waitForHealth } from "../client/index.
 import {
   buildExploreReport,
   commandsPerSecond,
+  countLine,
   DEFAULTS,
+  describeFinding,
   EXIT_TARGET_FAULT,
   type ExploreCommandOptions,
-  type ExploreProgress,
   type ExploreResult,
   exitCodeOf,
   explore,
   exploreSettings,
-  type Finding,
+  progressWriter,
   writeExploreReport,
 } from "../explore/index.ts";
 import { type RunningServer, startServer } from "../server/index.ts";
 import { UsageError } from "./exit_codes.ts";
 
-const PROGRESS_EVERY_MS = 1000;
-
 function version(): string {
   const path = fileURLToPath(new URL("../../package.json", import.meta.url));
   return (JSON.parse(readFileSync(path, "utf8")) as { version: string }).version;
-}
-
-const countLine = (r: { runs: number; commands: number }, findings: number) =>
-  `explore: ${r.runs} runs, ${r.commands} commands, ${findings} findings\n`;
-
-function progressWriter(): (p: ExploreProgress) => void {
-  let last = 0;
-  return (p) => {
-    if (p.elapsedMs - last < PROGRESS_EVERY_MS) return;
-    last = p.elapsedMs;
-    process.stderr.write(
-      `explore: ${p.runs} runs (${p.shrinks} shrinking), ${p.commands} commands, ${commandsPerSecond(p)} commands/s, ${p.findings} findings\n`,
-    );
-  };
-}
-
-function describe(finding: Finding, index: number, target: string | undefined): string {
-  const what = finding.level ? `${finding.key} (${finding.level})` : `${finding.key} (the target faulted)`;
-  const replay = target === undefined ? finding.replay : `${finding.replay} --target ${target}`;
-  return [
-    `explore: finding ${index + 1}: ${what} after a history of ${finding.commands} commands (${finding.shrinks} shrinks${finding.shrinkComplete ? "" : ", not shrunk to the end"})`,
-    finding.message,
-    `replay: ${replay}`,
-    ...(finding.gherkin
-      ? ["scenario (paste into a feature file):", "", finding.gherkin]
-      : ["history:", ...finding.history.map((s) => `  ${s}`), ""]),
-  ].join("\n");
 }
 
 async function run(options: ExploreCommandOptions): Promise<number> {
@@ -85,7 +57,10 @@ async function run(options: ExploreCommandOptions): Promise<number> {
     }
     let result: ExploreResult;
     try {
-      result = await explore(settings, { onProgress: progressWriter(), signal: controller.signal });
+      result = await explore(settings, {
+        onProgress: progressWriter((text) => process.stderr.write(text)),
+        signal: controller.signal,
+      });
     } catch (error) {
       process.stderr.write(
         `tl-conformance: explore aborted: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
@@ -103,7 +78,7 @@ async function run(options: ExploreCommandOptions): Promise<number> {
     });
     const paths = await writeExploreReport(report, options.reports);
     for (const [i, finding] of result.findings.entries())
-      process.stdout.write(`${describe(finding, i, parsed.target)}\n`);
+      process.stdout.write(describeFinding(finding, i, parsed.target));
     if (report.verdict === "PASS_WITH_WARNINGS") {
       process.stderr.write(
         `tl-conformance: warning: ${result.findings.length} SHOULD findings${options.strict ? " (--strict: the run fails)" : ""}\n`,

@@ -1,5 +1,6 @@
 // Model-based exploration (docs/explore.md): random histories against a target, compared with the
 // link model after every command, failures shrunk and printed as scenarios of the suite.
+export { countLine, describeFinding, progressWriter } from "./console.ts";
 export type { ExploreProgress, ExploreSettings } from "./context.ts";
 export { type ExploreHooks, type ExploreResult, explore } from "./explore.ts";
 export type { Finding } from "./finding.ts";
