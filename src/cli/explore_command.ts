@@ -44,17 +44,20 @@ async function run(options: ExploreCommandOptions): Promise<number> {
   try {
     if (parsed.target === undefined) embedded = await startServer({ debugValidateResponses: true });
     const target = parsed.target ?? (embedded as RunningServer).url;
-    const settings = { ...parsed, target };
+    const started = Date.now();
     process.stderr.write(
-      `tl-conformance: exploring ${target}${embedded ? " (embedded reference server)" : ""}, seed ${settings.seed}\n`,
+      `tl-conformance: exploring ${target}${embedded ? " (embedded reference server)" : ""}, seed ${parsed.seed}\n`,
     );
     try {
-      await waitForHealth(target, { timeoutMs: Math.min(15_000, settings.budgetMs) });
+      await waitForHealth(target, { timeoutMs: Math.min(15_000, parsed.budgetMs) });
     } catch (error) {
       process.stderr.write(`tl-conformance: ${error instanceof Error ? error.message : String(error)}\n`);
       process.stdout.write(countLine({ runs: 0, commands: 0 }, 0));
       return EXIT_TARGET_FAULT;
     }
+    // Waiting for the target counts against the budget.
+    const budgetMs = Math.max(1, parsed.budgetMs - (Date.now() - started));
+    const settings = { ...parsed, target, budgetMs };
     let result: ExploreResult;
     try {
       result = await explore(settings, {
