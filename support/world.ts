@@ -4,7 +4,7 @@ import { type IWorldOptions, setWorldConstructor, World } from "@cucumber/cucumb
 import type { CallOutcome } from "../src/bindings/index.ts";
 import { HttpJsonBinding } from "../src/bindings/index.ts";
 import { Transcript } from "../src/client/index.ts";
-import { accountPool, ConformanceSession, type TlObject } from "../src/session/index.ts";
+import { accountPool, adoptingFrom, ConformanceSession, type TlObject } from "../src/session/index.ts";
 import { targetSettings } from "./target.ts";
 
 export class ConformanceWorld extends World {
@@ -26,8 +26,11 @@ export class ConformanceWorld extends World {
     const binding = new HttpJsonBinding(client, this.transcript);
     // Fresh accounts are signed up ahead, off each scenario's critical path; their sign-up
     // exchanges are in no scenario's transcript.
-    const accounts = accountPool(binding.target, () => new HttpJsonBinding(client, new Transcript()));
-    this.session = new ConformanceSession({ binding, accounts });
+    const pool = accountPool(binding.target, () => {
+      const transcript = new Transcript();
+      return { binding: new HttpJsonBinding(client, transcript), transcript };
+    });
+    this.session = new ConformanceSession({ binding, accounts: adoptingFrom(pool, this.transcript) });
   }
 }
 

@@ -54,6 +54,17 @@ export class Transcript {
     return full;
   }
 
+  /**
+   * Appends another transcript's exchanges, numbered on: the sign-up of an account made ahead
+   * belongs to the scenario that takes the account.
+   */
+  adopt(other: Transcript): void {
+    other.entries.forEach((entry, i) => {
+      const { seq: _seq, ...rest } = entry;
+      this.add(rest, other.jsonTexts[i]);
+    });
+  }
+
   private entryJson(entry: TranscriptEntry, index: number): string {
     const raw = this.jsonTexts[index];
     if (raw === undefined || !entry.response) return JSON.stringify(entry);

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Binding, BindingSession, CallOutcome } from "../bindings/index.ts";
+import { Transcript } from "../client/index.ts";
 import { AccountPool } from "./account_pool.ts";
 
 /** A fake target that signs up anyone, counting sign-ups in flight. */
@@ -51,7 +52,10 @@ function fakeBinding(fail = false): Binding & { peak: number } {
 
 test("keeps accounts ahead, never hands one out twice, and bounds the sign-ups in flight", async () => {
   const binding = fakeBinding();
-  const pool = new AccountPool(binding, { ahead: 6, concurrency: 2 });
+  const pool = new AccountPool(() => ({ binding, transcript: new Transcript() }), {
+    ahead: 6,
+    concurrency: 2,
+  });
   const taken = await Promise.all(Array.from({ length: 10 }, () => pool.take()));
   assert.equal(new Set(taken.map((a) => a.id)).size, 10);
   assert.equal(new Set(taken.map((a) => a.phone)).size, 10);
@@ -59,6 +63,10 @@ test("keeps accounts ahead, never hands one out twice, and bounds the sign-ups i
 });
 
 test("a sign-up the target refuses fails the scenario that takes the account", async () => {
-  const pool = new AccountPool(fakeBinding(true), { ahead: 1, concurrency: 1 });
+  const binding = fakeBinding(true);
+  const pool = new AccountPool(() => ({ binding, transcript: new Transcript() }), {
+    ahead: 1,
+    concurrency: 1,
+  });
   await assert.rejects(pool.take(), /TARGET_RPC_ERROR/);
 });

@@ -3,12 +3,32 @@
 // round trips per user. Every account is still used by one scenario only. One pool per target
 // per process (each parallel worker has its own).
 import type { Binding } from "../bindings/index.ts";
+import type { Transcript } from "../client/index.ts";
 import { type Account, createAccount, defaultTestNumber } from "./actors.ts";
 import { checkSchema } from "./inspect.ts";
+
+/** A pooled account with the record of its sign-up, which the scenario that takes it adopts. */
+export interface PooledAccount extends Account {
+  transcript: Transcript;
+}
+
+/** A sign-up that failed ahead of time, with the record of its exchanges. */
+export class PooledSignUpError extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly transcript: Transcript,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = cause instanceof Error ? cause.name : "Error";
+  }
+}
 
 export interface AccountSource {
   take(): Promise<Account>;
 }
+
+/** The binding an account is signed up on, with the transcript it records into. */
+export type PoolBinding = () => { binding: Binding; transcript: Transcript };
 
 export interface PoolOptions {
   /** Accounts kept signed up and ready; default 8. */
@@ -18,22 +38,22 @@ export interface PoolOptions {
   testNumber?: () => { phone: string; code: string };
 }
 
-export class AccountPool implements AccountSource {
-  private readonly ready: Promise<Account>[] = [];
+export class AccountPool {
+  private readonly ready: Promise<PooledAccount>[] = [];
   private running = 0;
   private readonly waiting: (() => void)[] = [];
   private readonly ahead: number;
   private readonly concurrency: number;
 
   constructor(
-    private readonly binding: Binding,
+    private readonly binding: PoolBinding,
     private readonly options: PoolOptions = {},
   ) {
     this.ahead = options.ahead ?? 8;
     this.concurrency = options.concurrency ?? 4;
   }
 
-  take(): Promise<Account> {
+  take(): Promise<PooledAccount> {
     const next = this.ready.shift() ?? this.start();
     while (this.ready.length < this.ahead) this.ready.push(this.start());
     return next;
@@ -53,13 +73,14 @@ export class AccountPool implements AccountSource {
     else this.running -= 1;
   }
 
-  private start(): Promise<Account> {
+  private start(): Promise<PooledAccount> {
     const account = (async () => {
       await this.slot();
+      const { binding, transcript } = this.binding();
       try {
-        return await createAccount(
+        const made = await createAccount(
           {
-            binding: this.binding,
+            binding,
             testNumber: this.options.testNumber ?? defaultTestNumber,
             // A pooled sign-up belongs to no scenario yet: its answers get the schema check
             // here, and the scenario that takes the account meets any failure.
@@ -71,6 +92,9 @@ export class AccountPool implements AccountSource {
           },
           "User",
         );
+        return { ...made, transcript };
+      } catch (error) {
+        throw new PooledSignUpError(error, transcript);
       } finally {
         this.release();
       }
@@ -83,12 +107,32 @@ export class AccountPool implements AccountSource {
 
 const pools = new Map<string, AccountPool>();
 
-/** The process's pool for a target; `binding` makes the pool's own binding the first time. */
-export function accountPool(target: string, binding: () => Binding, options?: PoolOptions): AccountPool {
+/** The process's pool for a target. */
+export function accountPool(target: string, binding: PoolBinding, options?: PoolOptions): AccountPool {
   let pool = pools.get(target);
   if (!pool) {
-    pool = new AccountPool(binding(), options);
+    pool = new AccountPool(binding, options);
     pools.set(target, pool);
   }
   return pool;
+}
+
+/**
+ * The accounts a scenario takes from a pool, each one's sign-up record adopted into the
+ * scenario's transcript (also when the sign-up failed: the report shows what the target did).
+ */
+export function adoptingFrom(pool: AccountPool, transcript: Transcript): AccountSource {
+  return {
+    async take() {
+      try {
+        const { transcript: signUp, ...account } = await pool.take();
+        transcript.adopt(signUp);
+        return account;
+      } catch (error) {
+        if (!(error instanceof PooledSignUpError)) throw error;
+        transcript.adopt(error.transcript);
+        throw error.cause;
+      }
+    },
+  };
 }

@@ -1,7 +1,15 @@
 // ConformanceSession: a scenario's users, binding sessions, link model and automatic checks,
 // with no cucumber dependency (the World holds one; the explorer drives them directly).
 
-export { AccountPool, type AccountSource, accountPool, type PoolOptions } from "./account_pool.ts";
+export {
+  AccountPool,
+  type AccountSource,
+  accountPool,
+  adoptingFrom,
+  type PoolBinding,
+  type PooledAccount,
+  type PoolOptions,
+} from "./account_pool.ts";
 export type { Actor } from "./actors.ts";
 export { ADDRESSING_METHODS, addressingCall, BAD_INPUTS, type BadInput, otherHash } from "./addressing.ts";
 export {

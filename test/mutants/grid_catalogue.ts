@@ -112,7 +112,7 @@ export const GRID_MUTANTS: Mutant[] = [
   {
     name: "no-reveal-by-forwardMessage",
     deviation: "messages.forwardMessage reveals nothing; every other send kind does",
-    target: "S1-REVEAL",
+    target: "S1-REVEAL-REVERSE",
     fails: ["L3-LINKS-IN-RESULT", "S1-BEFORE-SEND", "S1-REVEAL-REVERSE", "S2-LATER-REVEAL"],
     warns: [],
     start: revealUnless((now) => now.method === "messages.forwardMessage"),
@@ -136,7 +136,7 @@ export const GRID_MUTANTS: Mutant[] = [
   {
     name: "no-reveal-at-layer-3",
     deviation: "a send declared at layer 3 reveals nothing; layers 1 and 2 do",
-    target: "S1-REVEAL",
+    target: "S1-REVEAL-REVERSE",
     fails: ["L3-LINKS-IN-RESULT", "S1-BEFORE-SEND", "S1-REVEAL-REVERSE", "S2-LATER-REVEAL"],
     warns: [],
     start: revealUnless((now) => now.layer === 3),
