@@ -13,6 +13,18 @@ export {
   expectSees,
 } from "./expectations.ts";
 export { check, expectFor, type FailureDetail, RequirementFailure, ScenarioError } from "./failure.ts";
+export {
+  type Answer,
+  expectConstructor,
+  expectRpcError,
+  expectUserAt,
+  expectValidAt,
+  expectValueAt,
+  genericCall,
+  lastAnswer,
+  rememberAnswer,
+  scenarioRequirement,
+} from "./generic.ts";
 export { allowedViews, describeAllowed } from "./inspect.ts";
 export {
   expectChangedLinkInResult,
@@ -25,6 +37,7 @@ export {
 } from "./link_expectations.ts";
 export * from "./operations.ts";
 export { canAddress, inputPeer, inputUser } from "./peers.ts";
+export { fillPlaceholders, PLACEHOLDERS, placeholdersIn } from "./placeholders.ts";
 export { readAll, snapshotState, type UserRead, type View, viewsIn } from "./reads.ts";
 export {
   checkSendResult,
