@@ -1,6 +1,6 @@
 // Generic steps: a call of any method at any layer, and checks of what its answer holds, so a new
 // requirement needs no code. The answer gets every automatic check; a generic check fails as the
-// requirement the scenario is tagged with first (src/session/generic.ts).
+// requirement the scenario is tagged with first (src/session/generic_call.ts, answer_checks.ts).
 import { Then, When } from "@cucumber/cucumber";
 import {
   expectConstructor,

@@ -5,6 +5,14 @@ export { AccountPool, type AccountSource, accountPool, type PoolOptions } from "
 export type { Actor } from "./actors.ts";
 export { ADDRESSING_METHODS, addressingCall, BAD_INPUTS, type BadInput, otherHash } from "./addressing.ts";
 export {
+  expectConstructor,
+  expectRpcError,
+  expectUserAt,
+  expectValidAt,
+  expectValueAt,
+  scenarioRequirement,
+} from "./answer_checks.ts";
+export {
   expectCardReceived,
   expectDeliveryShows,
   expectImportLists,
@@ -15,16 +23,10 @@ export {
 export { check, expectFor, type FailureDetail, RequirementFailure, ScenarioError } from "./failure.ts";
 export {
   type Answer,
-  expectConstructor,
-  expectRpcError,
-  expectUserAt,
-  expectValidAt,
-  expectValueAt,
   genericCall,
   lastAnswer,
   rememberAnswer,
-  scenarioRequirement,
-} from "./generic.ts";
+} from "./generic_call.ts";
 export { allowedViews, describeAllowed } from "./inspect.ts";
 export {
   expectChangedLinkInResult,
