@@ -92,6 +92,13 @@ export const REQUIREMENTS = [
     ],
   },
   {
+    id: "CONTACTS-MUTUAL",
+    level: "MUST",
+    source: 'contact "mutual: Current user is in the user\'s contact list"',
+    check:
+      "in contacts.getContacts, each contact's `mutual` is true exactly when that user has the caller in its own contacts: false while only the caller has the other's number, true once both have each other's, whatever messages went between them",
+  },
+  {
     id: "L3-LINKS-IN-RESULT",
     level: "MUST",
     source: '"constructors containing updated links were added to resulting types of messaging methods"',
