@@ -11,6 +11,10 @@ import {
 } from "../src/session/index.ts";
 import type { ConformanceWorld } from "../support/world.ts";
 
+/**
+ * The first user imports the second's number (contacts.importContacts): the spec's "has the number".
+ * @example Given A has B's number in contacts
+ */
 Given(
   "{role} has {role}'s number in contacts",
   async function (this: ConformanceWorld, importer: string, owner: string) {
@@ -18,6 +22,10 @@ Given(
   },
 );
 
+/**
+ * The same import as a When step; a later Then may judge its result.
+ * @example When B imports A's number
+ */
 When(
   "{role} imports {role}'s number",
   async function (this: ConformanceWorld, importer: string, owner: string) {
@@ -25,6 +33,10 @@ When(
   },
 );
 
+/**
+ * Both import each other (scenario 3).
+ * @example Given A and B have each other's numbers
+ */
 Given(
   "{role} and {role} have each other's numbers",
   async function (this: ConformanceWorld, a: string, b: string) {
@@ -33,6 +45,10 @@ Given(
   },
 );
 
+/**
+ * The third user imports both and makes a chat with them; each learns the other from its updates (scenario 2's "found in a chat").
+ * @example Given A and B met in a chat made by C
+ */
 Given(
   "{role} and {role} met in a chat made by {role}",
   async function (this: ConformanceWorld, a: string, b: string, maker: string) {
@@ -40,6 +56,10 @@ Given(
   },
 );
 
+/**
+ * The fourth user imports the three and makes a chat with them; each learns the others from its updates.
+ * @example Given A, B and C met in a chat made by D
+ */
 Given(
   "{role}, {role} and {role} met in a chat made by {role}",
   async function (this: ConformanceWorld, a: string, b: string, c: string, maker: string) {
@@ -47,6 +67,10 @@ Given(
   },
 );
 
+/**
+ * The importer takes the number from the contact card the other sent it, and imports it.
+ * @example When B imports A's number from the contact message
+ */
 When(
   "{role} imports {role}'s number from the contact message",
   async function (this: ConformanceWorld, importer: string, owner: string) {
@@ -54,6 +78,10 @@ When(
   },
 );
 
+/**
+ * The first user removes the second from its contacts.
+ * @example When A deletes B from contacts by contacts.deleteContacts
+ */
 When(
   "{role} deletes {role} from contacts by {delete_method}",
   async function (this: ConformanceWorld, deleter: string, owner: string, method: DeleteMethod) {
@@ -61,6 +89,10 @@ When(
   },
 );
 
+/**
+ * The user signs in on a fresh key (sendCode, signIn); its later calls use it, and nothing of the link table changes.
+ * @example When B signs in again on a new key
+ */
 When("{role} signs in again on a new key", async function (this: ConformanceWorld, name: string) {
   await signInOnNewKey(this.session, name);
 });

@@ -8,6 +8,10 @@ import {
 } from "../src/session/index.ts";
 import type { ConformanceWorld } from "../support/world.ts";
 
+/**
+ * S2-CONTACT-MEDIA: the receiver's copy of the card holds the sender's phone, names and user id.
+ * @example Then B receives A's contact with the phone, the names and the user id
+ */
 Then(
   "{role} receives {role}'s contact with the phone, the names and the user id",
   async function (this: ConformanceWorld, receiver: string, owner: string) {
@@ -15,6 +19,10 @@ Then(
   },
 );
 
+/**
+ * S2-IMPORT: the latest import's result lists the imported user, as userContact.
+ * @example Then B's import result lists A
+ */
 Then(
   "{role}'s import result lists {role}",
   function (this: ConformanceWorld, importer: string, owner: string) {
@@ -23,6 +31,10 @@ Then(
   },
 );
 
+/**
+ * S2-IMPORT: the first user is in the second's contacts.getContacts.
+ * @example Then A is in B's contacts
+ */
 Then(
   "{role} is in {role}'s contacts",
   async function (this: ConformanceWorld, owner: string, holder: string) {

@@ -4,6 +4,10 @@ import { Then } from "@cucumber/cucumber";
 import { check } from "../src/session/index.ts";
 import type { ConformanceWorld } from "../support/world.ts";
 
+/**
+ * SCHEMA: states the automatic schema check; fails when the scenario made no checked call.
+ * @example Then every answer so far matched the schema of its declared layer
+ */
 Then("every answer so far matched the schema of its declared layer", function (this: ConformanceWorld) {
   const total = [...this.session.answersChecked.values()].reduce((a, b) => a + b, 0);
   check(total > 0, "SCHEMA", {
@@ -13,6 +17,10 @@ Then("every answer so far matched the schema of its declared layer", function (t
   });
 });
 
+/**
+ * PRIVACY: states the automatic phone scan; fails when the user got no answer at all.
+ * @example Then no answer to B so far held a phone that user may not see
+ */
 Then(
   "no answer to {role} so far held a phone that user may not see",
   function (this: ConformanceWorld, viewer: string) {

@@ -50,17 +50,17 @@ Feature: Bad input gets its rpc_error and changes nothing
     And the state of every user is unchanged
 
     Examples:
-      | what                | call                                                                                                                                                               |
-      | a long as a number  | {"_":"contacts.importContacts","contacts":[{"_":"inputPhoneContact","client_id":7,"phone":"{{phone B}}","first_name":"B","last_name":""}],"replace":false}         |
-      | an extra field      | {"_":"contacts.importContacts","contacts":[{"_":"inputPhoneContact","client_id":"7","phone":"{{phone B}}","first_name":"B","last_name":"","x":1}],"replace":false} |
-      | a missing field     | {"_":"contacts.importContacts","contacts":[{"_":"inputPhoneContact","client_id":"7","phone":"{{phone B}}","first_name":"B"}],"replace":false}                      |
-      | a string for a Bool | {"_":"contacts.importContacts","contacts":[{"_":"inputPhoneContact","client_id":"7","phone":"{{phone B}}","first_name":"B","last_name":""}],"replace":"no"}        |
+      | what                | call                                                                                                                                                             |
+      | a long as a number  | {"_":"contacts.importContacts","contacts":[{"_":"inputPhoneContact","client_id":7,"phone":"{B.phone}","first_name":"B","last_name":""}],"replace":false}         |
+      | an extra field      | {"_":"contacts.importContacts","contacts":[{"_":"inputPhoneContact","client_id":"7","phone":"{B.phone}","first_name":"B","last_name":"","x":1}],"replace":false} |
+      | a missing field     | {"_":"contacts.importContacts","contacts":[{"_":"inputPhoneContact","client_id":"7","phone":"{B.phone}","first_name":"B"}],"replace":false}                      |
+      | a string for a Bool | {"_":"contacts.importContacts","contacts":[{"_":"inputPhoneContact","client_id":"7","phone":"{B.phone}","first_name":"B","last_name":""}],"replace":"no"}        |
 
   @REQ-ERRORS @must @wire-http-json
   Scenario: An unknown layer wrapper
     When A sends this raw body:
       """
-      {"_":"invokeWithLayer99","query":{"_":"contacts.importContacts","contacts":[{"_":"inputPhoneContact","client_id":"7","phone":"{{phone B}}","first_name":"B","last_name":""}],"replace":false}}
+      {"_":"invokeWithLayer99","query":{"_":"contacts.importContacts","contacts":[{"_":"inputPhoneContact","client_id":"7","phone":"{B.phone}","first_name":"B","last_name":""}],"replace":false}}
       """
     Then the answer is rpc_error 400 INPUT_LAYER_INVALID
     And the state of every user is unchanged
@@ -69,7 +69,7 @@ Feature: Bad input gets its rpc_error and changes nothing
   Scenario Outline: A method the declared layer lacks (layer <layer>)
     When A sends this request at layer <layer>:
       """
-      {"_":"messages.forwardMessage","peer":{"_":"inputPeerSelf"},"id":1,"random_id":"{{long}}"}
+      {"_":"messages.forwardMessage","peer":{"_":"inputPeerSelf"},"id":1,"random_id":"{random_long}"}
       """
     Then the answer is rpc_error 400 INPUT_METHOD_INVALID or INPUT_REQUEST_INVALID
     And the state of every user is unchanged
@@ -83,7 +83,7 @@ Feature: Bad input gets its rpc_error and changes nothing
   Scenario: A message to a peer with an access_hash the caller was never given
     When A sends this request at layer 1:
       """
-      {"_":"messages.sendMessage","peer":{"_":"inputPeerForeign","user_id":{{id B}},"access_hash":"{{wrong hash B}}"},"message":"hello","random_id":"{{long}}"}
+      {"_":"messages.sendMessage","peer":{"_":"inputPeerForeign","user_id":{B.id},"access_hash":"{B.wrong_access_hash}"},"message":"hello","random_id":"{random_long}"}
       """
     Then the answer is rpc_error 400 PEER_ID_INVALID or USER_ID_INVALID
     And the state of every user is unchanged

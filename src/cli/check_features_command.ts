@@ -1,20 +1,31 @@
-// `tl-conformance check-features`: exit 0 when the features are sound, 1 with one line per problem.
+// `tl-conformance check-features [files...]`: exit 0 when the features (all of features/, or the
+// files given) and docs/requirements.yaml are sound, 1 with one `file:line:column: message` line
+// per problem. Only a check of all of features/ also requires every requirement to be covered.
 import type { Command } from "commander";
+import { REQUIREMENTS } from "../requirements/index.ts";
 import { EXIT_FAILED } from "./exit_codes.ts";
 import { checkFeatures } from "./feature_check.ts";
+import { formatProblem } from "./problem.ts";
 import { projectRoot, stepCatalogue } from "./step_catalogue.ts";
 
 export function registerCheckFeaturesCommand(program: Command): void {
   program
     .command("check-features")
-    .description("check that every step is defined and unambiguous and every requirement is covered")
-    .action(async () => {
-      const problems = await checkFeatures(projectRoot, await stepCatalogue());
-      for (const problem of problems) process.stdout.write(`${problem}\n`);
+    .argument("[files...]", "feature files to check (default: all of features/)")
+    .description(
+      "check the features and docs/requirements.yaml: steps defined once, tags, levels, coverage, layout",
+    )
+    .action(async (files: string[]) => {
+      const problems = await checkFeatures({
+        root: projectRoot,
+        catalogue: await stepCatalogue(),
+        registry: REQUIREMENTS,
+        ...(files.length > 0 ? { files } : {}),
+      });
+      for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
+      const scope = files.length > 0 ? "all steps defined" : "all steps defined, all requirements covered";
       process.stdout.write(
-        problems.length === 0
-          ? "features: all steps defined, all requirements covered\n"
-          : `features: ${problems.length} problems\n`,
+        problems.length === 0 ? `features: ${scope}\n` : `features: ${problems.length} problems\n`,
       );
       if (problems.length > 0) process.exitCode = EXIT_FAILED;
     });

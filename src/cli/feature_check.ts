@@ -1,61 +1,105 @@
-// The checks a spec-writer runs after editing features: the Gherkin parses, every step runs
-// exactly one definition, every scenario names known requirements with their level tag, and
-// every requirement is covered, and the files have the pretty-printer's layout. Each problem is
-// one `file:line: message` line.
+// The checks a spec-writer runs after editing features or docs/requirements.yaml: the requirements
+// file is sound (and generated), the step language documents itself, every feature parses and
+// has the pretty-printer's layout, every step runs exactly one definition, every scenario names
+// known requirements with the level tag they make, and every requirement is covered. Each problem
+// is one `file:line:column: message` line, placed on the node it is about.
 
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Pickle } from "@cucumber/messages";
-import { REQUIREMENTS, requirementIdsOfTags } from "../requirements/index.ts";
-import { isFormatted } from "./format_feature.ts";
-import { readFeatures } from "./read_features.ts";
-import type { CatalogueEntry } from "./step_catalogue.ts";
+import { isDeepStrictEqual } from "node:util";
+import { loadRequirements, REQUIREMENTS_FILE, type Requirement } from "../requirements/index.ts";
+import { catalogueProblems } from "./check_catalogue.ts";
+import { pickleProblems } from "./check_pickle.ts";
+import { formatFeature } from "./format_feature.ts";
+import { indexDocument } from "./gherkin_locations.ts";
+import type { Problem } from "./problem.ts";
+import { sortedProblems } from "./problem.ts";
+import { type FeatureFile, readFeatures } from "./read_features.ts";
+import type { StepCatalogue } from "./step_catalogue.ts";
 
-const LEVEL_TAG = { MUST: "@must", SHOULD: "@should" } as const;
-
-function checkPickle(pickle: Pickle, steps: readonly CatalogueEntry[], problems: string[]): string[] {
-  const where = `${pickle.uri}:${pickle.location?.line ?? 0}`;
-  for (const step of pickle.steps) {
-    const count = steps.filter((d) => d.matches(step.text)).length;
-    if (count === 0) problems.push(`${where}: undefined step "${step.text}" (see \`tl-conformance steps\`)`);
-    if (count > 1) problems.push(`${where}: ambiguous step "${step.text}" matches ${count} definitions`);
-  }
-  const tags = pickle.tags.map((t) => t.name);
-  const ids = requirementIdsOfTags(tags);
-  if (ids.length === 0) problems.push(`${where}: scenario "${pickle.name}" has no @REQ-<id> tag`);
-  const known = ids.flatMap((id) => REQUIREMENTS.filter((r) => r.id === id));
-  for (const id of ids)
-    if (!REQUIREMENTS.some((r) => r.id === id)) problems.push(`${where}: unknown requirement @REQ-${id}`);
-  const level = known.some((r) => r.level === "MUST") ? "MUST" : "SHOULD";
-  if (known.length > 0 && !tags.includes(LEVEL_TAG[level])) {
-    problems.push(`${where}: scenario checks a ${level} requirement and must be tagged ${LEVEL_TAG[level]}`);
-  }
-  const other = level === "MUST" ? LEVEL_TAG.SHOULD : LEVEL_TAG.MUST;
-  if (tags.includes(other))
-    problems.push(`${where}: tagged ${other}, but its requirements make it ${LEVEL_TAG[level]}`);
-  return ids;
+export interface FeatureCheckOptions {
+  /** The project root; uris are relative to it. */
+  root: string;
+  catalogue: StepCatalogue;
+  /** Feature files to check; all of features/ when absent, and then every requirement must be covered. */
+  files?: readonly string[];
+  /** When given, the requirements file must generate exactly this registry. */
+  registry?: readonly Requirement[];
 }
 
-export async function checkFeatures(
-  projectRoot: string,
-  steps: readonly CatalogueEntry[],
-): Promise<string[]> {
-  const problems: string[] = [];
-  const covered = new Set<string>();
-  for (const { uri, envelopes } of await readFeatures(projectRoot)) {
-    if (!(await isFormatted(join(projectRoot, uri), uri))) {
-      problems.push(
-        `${uri}: not laid out as cucumber's pretty-printer does (run \`tl-conformance format-features\`)`,
-      );
-    }
-    for (const envelope of envelopes) {
-      const error = envelope.parseError;
-      if (error) problems.push(`${uri}:${error.source.location?.line ?? 0}: ${error.message}`);
-      if (envelope.pickle) for (const id of checkPickle(envelope.pickle, steps, problems)) covered.add(id);
-    }
+/** Where a text first differs from its laid-out form. */
+function firstDifference(text: string, formatted: string): { line: number; column: number } {
+  const a = text.split("\n");
+  const b = formatted.split("\n");
+  const line = a.findIndex((l, i) => l !== b[i]);
+  const at = line === -1 ? a.length - 1 : line;
+  const x = a[at] ?? "";
+  const y = b[at] ?? "";
+  let column = 0;
+  while (column < x.length && x[column] === y[column]) column += 1;
+  return { line: at + 1, column: column + 1 };
+}
+
+function fileProblems(
+  file: FeatureFile,
+  catalogue: StepCatalogue,
+  requirements: readonly Requirement[],
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const { parseError } of file.envelopes) {
+    if (!parseError) continue;
+    const { line = 1, column = 1 } = parseError.source.location ?? {};
+    problems.push({ uri: file.uri, line, column, message: parseError.message.replace(/^\(\d+:\d+\): /, "") });
   }
-  for (const r of REQUIREMENTS) {
-    if (!covered.has(r.id))
-      problems.push(`features: requirement ${r.id} (${r.level}) is covered by no scenario`);
+  const formatted = formatFeature(file.text, file.uri);
+  if (formatted !== undefined && formatted !== file.text) {
+    problems.push({
+      uri: file.uri,
+      ...firstDifference(file.text, formatted),
+      message:
+        "not laid out as cucumber's pretty-printer does from here (run `tl-conformance format-features`)",
+    });
   }
+  const index = indexDocument(file.envelopes.find((e) => e.gherkinDocument)?.gherkinDocument);
+  const context = { uri: file.uri, index, steps: catalogue.steps, requirements };
+  for (const { pickle } of file.envelopes) if (pickle) problems.push(...pickleProblems(context, pickle));
   return problems;
+}
+
+export async function checkFeatures(options: FeatureCheckOptions): Promise<Problem[]> {
+  const text = await readFile(join(options.root, REQUIREMENTS_FILE), "utf8");
+  const loaded = loadRequirements(text);
+  const problems: Problem[] = loaded.problems.map((p) => ({ uri: REQUIREMENTS_FILE, ...p }));
+  const requirements = loaded.problems.length === 0 ? loaded.requirements : [...(options.registry ?? [])];
+  if (
+    options.registry &&
+    loaded.problems.length === 0 &&
+    !isDeepStrictEqual([...options.registry], requirements)
+  ) {
+    problems.push({
+      uri: REQUIREMENTS_FILE,
+      line: 1,
+      column: 1,
+      message: "src/requirements/registry.ts is not what this file generates: run `npm run generate`",
+    });
+  }
+  problems.push(...catalogueProblems(options.catalogue));
+  const files = await readFeatures(options.root, options.files);
+  const covered = new Set<string>();
+  for (const file of files) {
+    problems.push(...fileProblems(file, options.catalogue, requirements));
+    for (const { pickle } of file.envelopes)
+      for (const tag of pickle?.tags ?? []) if (tag.name.startsWith("@REQ-")) covered.add(tag.name.slice(5));
+  }
+  if (!options.files) {
+    for (const r of requirements.filter((x) => !covered.has(x.id))) {
+      const where = loaded.lineOf.get(r.id) ?? { line: 1, column: 1 };
+      problems.push({
+        uri: REQUIREMENTS_FILE,
+        ...where,
+        message: `requirement ${r.id} (${r.level}) is covered by no scenario`,
+      });
+    }
+  }
+  return sortedProblems(problems);
 }

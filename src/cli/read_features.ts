@@ -1,9 +1,17 @@
-// The features as cucumber reads them: every feature file parsed to Gherkin messages (pickles,
-// parse errors), for check-features and the requirement trace.
+// The features as cucumber reads them: every feature file parsed to Gherkin messages (the
+// document, its pickles, parse errors), for check-features and the requirement trace.
 import { readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { generateMessages } from "@cucumber/gherkin";
 import { type Envelope, IdGenerator, SourceMediaType } from "@cucumber/messages";
+
+export interface FeatureFile {
+  /** The path relative to the project when the file is in it, else as given. */
+  uri: string;
+  path: string;
+  text: string;
+  envelopes: readonly Envelope[];
+}
 
 export async function featureFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -17,22 +25,25 @@ export async function featureFiles(dir: string): Promise<string[]> {
   return nested.flat().sort();
 }
 
-/** Each feature file's path relative to the project, with its Gherkin messages. */
-export async function readFeatures(
-  projectRoot: string,
-): Promise<{ uri: string; envelopes: readonly Envelope[] }[]> {
+function uriOf(projectRoot: string, path: string): string {
+  const inside = relative(projectRoot, path);
+  return inside.startsWith("..") || isAbsolute(inside) ? path : inside;
+}
+
+/** Each feature file (all of features/, or the ones given) with its Gherkin messages. */
+export async function readFeatures(projectRoot: string, files?: readonly string[]): Promise<FeatureFile[]> {
   const newId = IdGenerator.incrementing();
-  const files = await featureFiles(join(projectRoot, "features"));
+  const paths = files ? files.map((f) => resolve(f)) : await featureFiles(join(projectRoot, "features"));
   return Promise.all(
-    files.map(async (file) => {
-      const uri = relative(projectRoot, file);
-      const text = await readFile(file, "utf8");
+    paths.map(async (path) => {
+      const uri = uriOf(projectRoot, path);
+      const text = await readFile(path, "utf8");
       const envelopes = generateMessages(text, uri, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN, {
         includeGherkinDocument: true,
         includePickles: true,
         newId,
       });
-      return { uri, envelopes };
+      return { uri, path, text, envelopes };
     }),
   );
 }

@@ -31,7 +31,7 @@ test("every step the explorer prints runs exactly one step definition", async ()
   }
   assert.ok(kinds.size >= 22, `the sample exercised only ${[...kinds].join(", ")}`);
   const wrong = [...texts]
-    .map((text) => ({ text, count: catalogue.filter((d) => d.matches(text)).length }))
+    .map((text) => ({ text, count: catalogue.steps.filter((d) => d.matches(text)).length }))
     .filter((s) => s.count !== 1);
   assert.deepEqual(wrong, [], "steps matched by no definition, or by several");
 });

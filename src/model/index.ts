@@ -20,4 +20,4 @@ export {
   type UserKind,
   userKindOf,
 } from "./link_table.ts";
-export { viewReasons } from "./reasons.ts";
+export { pairFacts, viewReasons } from "./reasons.ts";

@@ -13,6 +13,14 @@ export {
 export type { Actor } from "./actors.ts";
 export { ADDRESSING_METHODS, addressingCall, BAD_INPUTS, type BadInput, otherHash } from "./addressing.ts";
 export {
+  expectConstructor,
+  expectRpcError,
+  expectUserAt,
+  expectValidAt,
+  expectValueAt,
+  scenarioRequirement,
+} from "./answer_checks.ts";
+export {
   expectCardReceived,
   expectDeliveryShows,
   expectImportLists,
@@ -21,6 +29,12 @@ export {
   expectSees,
 } from "./expectations.ts";
 export { check, expectFor, type FailureDetail, RequirementFailure, ScenarioError } from "./failure.ts";
+export {
+  type Answer,
+  genericCall,
+  lastAnswer,
+  rememberAnswer,
+} from "./generic_call.ts";
 export { allowedViews, describeAllowed } from "./inspect.ts";
 export {
   changedSendersLink,
@@ -34,6 +48,7 @@ export {
 } from "./link_expectations.ts";
 export * from "./operations.ts";
 export { canAddress, inputPeer, inputUser } from "./peers.ts";
+export { fillPlaceholders, PLACEHOLDERS, placeholdersIn } from "./placeholders.ts";
 export { readAll, snapshotState, type UserRead, type View, viewsIn } from "./reads.ts";
 export {
   checkSendResult,

@@ -4,8 +4,8 @@
 // requirements), every user an answer mentions listed in its users, and no phone the caller may
 // not see in any writing anywhere in the answer (PRIVACY).
 import type { CallOutcome } from "../bindings/index.ts";
-import { type LinkModel, type ModelEvent, viewReasons } from "../model/index.ts";
-import type { RequirementId } from "../requirements/index.ts";
+import { type LinkModel, type ModelEvent, pairFacts, viewReasons } from "../model/index.ts";
+import { candidates, type RequirementId } from "../requirements/index.ts";
 import { type Layer, layerSchema, validateRpcError } from "../tl/index.ts";
 import { check, RequirementFailure } from "./failure.ts";
 import { findPhone, PhoneMatcher } from "./phone_scan.ts";
@@ -86,9 +86,11 @@ function candidatesAt(
   pointer: string,
 ): RequirementId[] {
   const near: RequirementId[] = [];
-  if (SENDS.test(seen.method) && /^\/links\/\d+\/user$/.test(pointer)) near.push("L3-LINK-USER");
+  const facts = pairFacts(scene.model, viewer, owner);
+  if (SENDS.test(seen.method) && /^\/links\/\d+\/user$/.test(pointer))
+    near.push(...candidates("result.link-user", facts));
   const revealed = scene.model.history.revealedBy.get(`${viewer}>${owner}`);
-  if (seen.sendEvent && revealed === seen.sendEvent) near.push("S1-BEFORE-SEND");
+  if (seen.sendEvent && revealed === seen.sendEvent) near.push(...candidates("result.reveal", facts));
   const shown = { kind: user._, phone: user.phone !== undefined };
   // The model's reasons come first: a view the server itself got wrong; the places where the
   // view stands speak only for a scenario tagged with them.

@@ -6,8 +6,9 @@ import {
   type LinkChange,
   type ModelEvent,
   myLinkFits,
+  pairFacts,
 } from "../model/index.ts";
-import type { RequirementId } from "../requirements/index.ts";
+import { candidates, type RequirementId } from "../requirements/index.ts";
 import type { Layer } from "../tl/index.ts";
 import { RequirementFailure } from "./failure.ts";
 import type { Scene } from "./inspect.ts";
@@ -101,11 +102,10 @@ export function checkSendResult(scene: Scene, send: SendRecord, includeNoChange:
     if (changed.length === 0) {
       const ok = result._ === plain || (result._ === twin && links.length === 0);
       if (!ok && includeNoChange) {
-        const mutual =
-          scene.model.hasContact(event.actor, event.other) &&
-          scene.model.hasContact(event.other, event.actor);
         failure ??= {
-          requirement: scene.pick(mutual ? ["S3-STABLE", "L3-NO-CHANGE"] : ["L3-NO-CHANGE", "S3-STABLE"]),
+          requirement: scene.pick(
+            candidates("result.no-change", pairFacts(scene.model, event.actor, event.other)),
+          ),
           expected: `${plain}, or ${twin} with empty links: the send changed none of ${sender}'s links`,
         };
       }

@@ -2,7 +2,7 @@
 // user's whole update stream: every updateContactLink it got, against every change of its links
 // the model recorded since the scenario began.
 import { checkLinkUpdates, type ReceivedLinkUpdate } from "../model/index.ts";
-import type { RequirementId } from "../requirements/index.ts";
+import { candidates, type RequirementId } from "../requirements/index.ts";
 import { RequirementFailure } from "./failure.ts";
 import { readAll } from "./reads.ts";
 import type { ConformanceSession } from "./session.ts";
@@ -24,7 +24,7 @@ export async function checkAllLinkUpdates(
   users?: readonly string[],
 ): Promise<void> {
   const reads = await readAll(session);
-  const noChange: RequirementId = session.pick(["LINK-PEER-UPDATE", "S3-STABLE"]);
+  const noChange: RequirementId = session.pick(candidates("updates.no-change"));
   for (const [viewer, read] of reads) {
     if (users && !users.includes(viewer)) continue;
     const mismatch = checkLinkUpdates(

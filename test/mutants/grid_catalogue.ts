@@ -574,4 +574,21 @@ export const GRID_MUTANTS: Mutant[] = [
     warns: [],
     start: acceptsRefused("messages.forwardMessages", (call) => ({ ...call, peer: { _: "inputPeerSelf" } })),
   },
+  {
+    name: "contacts-all-mutual",
+    deviation:
+      "contacts.getContacts marks every contact mutual, as if mutual meant the caller has them (which every listed contact is)",
+    target: "CONTACTS-MUTUAL",
+    fails: ["CONTACTS-MUTUAL"],
+    warns: [],
+    start: hooked(() => ({
+      response: (body, c) =>
+        c.method === "contacts.getContacts" && Array.isArray((body as TlObject | undefined)?.contacts)
+          ? {
+              ...(body as TlObject),
+              contacts: ((body as TlObject).contacts as TlObject[]).map((x) => ({ ...x, mutual: true })),
+            }
+          : body,
+    })),
+  },
 ];
