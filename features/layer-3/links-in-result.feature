@@ -5,27 +5,31 @@ Feature: The sender reads the links its send changed from the result (layer 3)
   messages.statedMessagesLinks, messages.statedMessageLink, messages.sentMessageLink ...
   To indicate for clients that these constructors are supported one should use 3rd layer."
 
-  @REQ-L3-LINKS-IN-RESULT @must
+  @REQ-L3-LINKS-IN-RESULT @must @needs-layer-3
   Scenario Outline: <result> carries the changed link when A <kind> B
     Given A has B's number in contacts
     When A <kind> B at layer 3
     Then A's send result is <result> carrying the changed link to B
 
     Examples:
-      | kind                  | result                       |
-      | sends a message to    | messages.sentMessageLink     |
-      | sends own contact to  | messages.statedMessageLink   |
-      | forwards a message to | messages.statedMessageLink   |
-      | forwards messages to  | messages.statedMessagesLinks |
+      | kind                 | result                       |
+      | sends a message to   | messages.sentMessageLink     |
+      | sends own contact to | messages.statedMessageLink   |
+      | forwards messages to | messages.statedMessagesLinks |
 
-  @REQ-L3-LINKS-IN-RESULT @must
+    @needs-forwardMessage
+    Examples:
+      | kind                  | result                     |
+      | forwards a message to | messages.statedMessageLink |
+
+  @REQ-L3-LINKS-IN-RESULT @must @needs-layer-3
   Scenario: The receiver's own send also carries its changed link
     Given A has B's number in contacts
     And A and B met in a chat made by C
     When B sends a message to A at layer 3
     Then B's send result is messages.sentMessageLink carrying the changed link to A
 
-  @REQ-L3-LINK-USER @must
+  @REQ-L3-LINK-USER @must @needs-layer-3
   Scenario Outline: The link's user is the peer as the sender now sees it (<who> sends)
     Given A has B's number in contacts
     And A and B met in a chat made by C
@@ -37,7 +41,7 @@ Feature: The sender reads the links its send changed from the result (layer 3)
       | A   | B    |
       | B   | A    |
 
-  @REQ-L3-NO-CHANGE @should
+  @REQ-L3-NO-CHANGE @should @needs-layer-3
   Scenario: A send that changes nothing carries no changed link
     Given A and B met in a chat made by C
     When A sends a message to B at layer 3
@@ -52,10 +56,14 @@ Feature: The sender reads the links its send changed from the result (layer 3)
     Examples:
       | kind              | layer | plain                   |
       | sends a message   |     1 | messages.sentMessage    |
-      | sends a message   |     2 | messages.sentMessage    |
       | sends own contact |     1 | messages.statedMessage  |
-      | sends own contact |     2 | messages.statedMessage  |
       | forwards messages |     1 | messages.statedMessages |
+
+    @needs-layer-2
+    Examples:
+      | kind              | layer | plain                   |
+      | sends a message   |     2 | messages.sentMessage    |
+      | sends own contact |     2 | messages.statedMessage  |
       | forwards messages |     2 | messages.statedMessages |
 
   @REQ-L3-NO-SELF-UPDATE @should
@@ -67,9 +75,13 @@ Feature: The sender reads the links its send changed from the result (layer 3)
     Examples:
       | layer |
       |     1 |
+
+    @needs-layer-3
+    Examples:
+      | layer |
       |     3 |
 
-  @REQ-LINK-PEER-UPDATE @should
+  @REQ-LINK-PEER-UPDATE @should @needs-layer-3
   Scenario Outline: The other party gets updateContactLink for the change (<sender> sends)
     Given A has B's number in contacts
     And A and B met in a chat made by C

@@ -18,6 +18,10 @@ Feature: No phone reaches a user who may not see it
     Examples:
       | layer |
       |     1 |
+
+    @needs-layer-3
+    Examples:
+      | layer |
       |     3 |
 
   @REQ-SCHEMA @REQ-S1-REVEAL-REVERSE @must
@@ -32,5 +36,13 @@ Feature: No phone reaches a user who may not see it
     Examples:
       | layer |
       |     1 |
+
+    @needs-layer-2
+    Examples:
+      | layer |
       |     2 |
+
+    @needs-layer-3
+    Examples:
+      | layer |
       |     3 |

@@ -19,7 +19,15 @@ Feature: One user knows the other's number
     Examples:
       | layer |
       |     1 |
+
+    @needs-layer-2
+    Examples:
+      | layer |
       |     2 |
+
+    @needs-layer-3
+    Examples:
+      | layer |
       |     3 |
 
   @REQ-S1-REVEAL-REVERSE @must
@@ -32,7 +40,15 @@ Feature: One user knows the other's number
     Examples:
       | layer |
       |     1 |
+
+    @needs-layer-2
+    Examples:
+      | layer |
       |     2 |
+
+    @needs-layer-3
+    Examples:
+      | layer |
       |     3 |
 
   @REQ-S1-BEFORE-SEND @must
@@ -44,6 +60,10 @@ Feature: One user knows the other's number
     Examples:
       | layer |
       |     1 |
+
+    @needs-layer-3
+    Examples:
+      | layer |
       |     3 |
 
   @REQ-S1-NO-EARLY-REVEAL @must

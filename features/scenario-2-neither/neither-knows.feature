@@ -27,7 +27,15 @@ Feature: Users do not know numbers of each other
     Examples:
       | layer |
       |     1 |
+
+    @needs-layer-2
+    Examples:
+      | layer |
       |     2 |
+
+    @needs-layer-3
+    Examples:
+      | layer |
       |     3 |
 
   @REQ-S2-CONTACT-MEDIA @must
@@ -38,6 +46,10 @@ Feature: Users do not know numbers of each other
     Examples:
       | layer |
       |     1 |
+
+    @needs-layer-3
+    Examples:
+      | layer |
       |     3 |
 
   @REQ-S2-IMPORT @must
@@ -65,5 +77,13 @@ Feature: Users do not know numbers of each other
       | sender | receiver | layer |
       | A      | B        |     1 |
       | B      | A        |     1 |
-      | A      | B        |     3 |
+
+    @needs-layer-2
+    Examples:
+      | sender | receiver | layer |
       | B      | A        |     2 |
+
+    @needs-layer-3
+    Examples:
+      | sender | receiver | layer |
+      | A      | B        |     3 |

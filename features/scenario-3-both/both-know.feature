@@ -16,9 +16,13 @@ Feature: Both users know each other's number
     Examples:
       | layer |
       |     1 |
+
+    @needs-layer-3
+    Examples:
+      | layer |
       |     3 |
 
-  @REQ-LINK-VALUES @should
+  @REQ-LINK-VALUES @should @needs-layer-3
   Scenario: Mutual contacts hold the final link pair
     Given A and B have each other's numbers
     When A sends a message to B at layer 3
