@@ -1,9 +1,9 @@
 // The step definitions of the suite, loaded the way a run loads them, for the catalogue and for
 // check-features. Nothing is matched by hand: cucumber's own expressions decide.
-import { fileURLToPath } from "node:url";
 import { loadConfiguration, loadSupport } from "@cucumber/cucumber/api";
+import { featurePaths, packageRoot, supportImports } from "./package_root.ts";
 
-export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+export { packageRoot as projectRoot } from "./package_root.ts";
 
 export interface CatalogueEntry {
   keyword: string;
@@ -24,11 +24,11 @@ interface LoadedStepDefinition {
 }
 
 export async function stepCatalogue(): Promise<CatalogueEntry[]> {
-  const environment = { cwd: projectRoot, env: process.env };
+  const environment = { cwd: packageRoot, env: process.env };
   const { runConfiguration } = await loadConfiguration(
     {
       file: false,
-      provided: { paths: ["features/**/*.feature"], import: ["support/**/*.ts", "steps/**/*.ts"] },
+      provided: { paths: [...featurePaths], import: [...supportImports] },
     },
     environment,
   );
