@@ -1,14 +1,15 @@
 // One World per scenario: fresh accounts per role, the binding client, the transcript, and what
 // the scenario has established (the spec oracle). Steps call one method of it each.
-import { randomBytes, randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { type IWorldOptions, setWorldConstructor, World } from "@cucumber/cucumber";
 import { type Answer, BindingClient, TargetError, Transcript } from "../src/client/index.ts";
+import { drawTestPhone } from "../src/profile/index.ts";
 import type { Layer } from "../src/tl/index.ts";
 import { checkPrivacy, checkSchema } from "./answer_checks.ts";
 import { RequirementFailure, ScenarioError } from "./failure.ts";
 import { NO_REVEAL_CANDIDATES, requirementOf, taggedAmong } from "./requirement_of.ts";
 import { type Role, SpecOracle } from "./spec_oracle.ts";
-import { targetSettings } from "./target.ts";
+import { clientOptions, type TargetSettings, targetSettings } from "./target.ts";
 import { type TlObject, usersIn } from "./tl_json.ts";
 
 export interface Actor {
@@ -56,13 +57,12 @@ export class ConformanceWorld extends World {
   /** The scenario's tags, set by a Before hook; generic checks read their requirement from them. */
   tags: readonly string[] = [];
 
+  readonly settings: TargetSettings;
+
   constructor(options: IWorldOptions) {
     super(options);
-    const settings = targetSettings(options.parameters);
-    this.client = new BindingClient(
-      { target: settings.target, timeoutMs: settings.timeoutMs },
-      this.transcript,
-    );
+    this.settings = targetSettings(options.parameters);
+    this.client = new BindingClient(clientOptions(this.settings), this.transcript);
   }
 
   /** The account of a role, created on first use (a fresh one per scenario). */
@@ -151,8 +151,7 @@ export class ConformanceWorld extends World {
 
   private async signUp(role: Role): Promise<Actor> {
     for (let attempt = 0; attempt < MAX_PHONE_TRIES; attempt++) {
-      const digit = randomInt(1, 10);
-      const phone = `99966${digit}${String(randomInt(0, 10_000)).padStart(4, "0")}`;
+      const { phone, code: loginCode } = drawTestPhone(this.settings.phones);
       const key = randomBytes(32).toString("hex");
       const request = { role, key, layer: 1 as Layer };
       const sent = await this.client.call(
@@ -170,7 +169,7 @@ export class ConformanceWorld extends World {
           _: "auth.signUp",
           phone_number: phone,
           phone_code_hash: code.phone_code_hash,
-          phone_code: String(digit).repeat(5),
+          phone_code: loginCode,
           first_name: NAMES[role],
           last_name: lastName,
         },
