@@ -66,6 +66,12 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     handle: (_req, res) => res.writeHead(302, { location: "/rpc" }).end(),
   },
   {
+    name: "sends 64 KiB of headers",
+    expect: "TARGET_HEADERS_TOO_LARGE",
+    handle: (_req, res) =>
+      res.writeHead(200, { "content-type": "application/json", "x-junk": "j".repeat(64 * 1024) }).end("{}"),
+  },
+  {
     name: "sends JSON as text/plain",
     expect: "TARGET_NOT_JSON",
     handle: (_req, res) =>
