@@ -60,6 +60,13 @@ test("exit 0: certified for what the server claims, with markdown, cucumber's fo
     "CERTIFIED for layer 1 (not claimed: layer 2, layer 3, messages.forwardMessage)",
   );
   assert.ok(report.totals.notClaimed > 10 && report.totals.passed > 20);
+  const ran = report.scenarios.filter((s) => s.status !== "not-claimed");
+  assert.deepEqual(
+    ran.filter((s) => s.needs.length > 0).map((s) => s.name),
+    [],
+    "what is not claimed does not run",
+  );
+  assert.equal(new Set(report.scenarios.map((s) => s.location)).size, report.scenarios.length);
   assert.equal(report.meta.configuration?.claimLayers?.source, "flag");
   const { verdict, count } = lastLines(run);
   assert.match(verdict, /^verdict: CERTIFIED for layer 1 .* 0 target faults, 0 harness errors/);
