@@ -1,6 +1,7 @@
 // The domain operations steps are made of: meeting, importing, sending. Each records what the
 // spec says follows from it in the oracle, so later checks know what to expect.
 import { randomBytes, randomInt } from "node:crypto";
+import { TargetError } from "../src/client/index.ts";
 import type { Layer } from "../src/tl/index.ts";
 import { check, ScenarioError } from "./failure.ts";
 import { inputPeer, inputUser } from "./peers.ts";
@@ -85,8 +86,9 @@ export async function meetInChat(world: ConformanceWorld, a: Role, b: Role, make
     await differenceSince(world, role, 0);
     const actor = await world.actor(role);
     if (!actor.views.has(other.id)) {
-      throw new Error(
-        `TARGET_MISSING_USER: ${role}'s getDifference after ${maker}'s messages.createChat does not list ${other.role} among its users`,
+      throw new TargetError(
+        "TARGET_MISSING_USER",
+        `${role}'s getDifference after ${maker}'s messages.createChat does not list ${other.role} among its users`,
       );
     }
   }

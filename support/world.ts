@@ -115,8 +115,9 @@ export class ConformanceWorld extends World {
     const answer = await this.client.call(call, { role, key: actor.key, layer });
     this.inspect(role, call._, layer, answer);
     if (answer.rpcError) {
-      throw new Error(
-        `TARGET_RPC_ERROR: ${role}'s ${call._} at layer ${layer} was refused with ${answer.rpcError.code} ${answer.rpcError.message}`,
+      throw new TargetError(
+        "TARGET_RPC_ERROR",
+        `${role}'s ${call._} at layer ${layer} was refused with ${answer.rpcError.code} ${answer.rpcError.message}`,
       );
     }
     return answer.body as TlObject;
@@ -161,7 +162,10 @@ export class ConformanceWorld extends World {
       this.inspect(undefined, "auth.sendCode", 1, sent);
       const code = sent.body as TlObject;
       if (sent.rpcError)
-        throw new Error(`TARGET_RPC_ERROR: auth.sendCode for ${phone} refused: ${sent.rpcError.message}`);
+        throw new TargetError(
+          "TARGET_RPC_ERROR",
+          `auth.sendCode for ${phone} refused: ${sent.rpcError.message}`,
+        );
       if (code.phone_registered === true) continue;
       const lastName = `T${randomBytes(3).toString("hex")}`;
       const signed = await this.client.call(
@@ -177,7 +181,10 @@ export class ConformanceWorld extends World {
       );
       this.inspect(undefined, "auth.signUp", 1, signed);
       if (signed.rpcError)
-        throw new Error(`TARGET_RPC_ERROR: auth.signUp for ${phone} refused: ${signed.rpcError.message}`);
+        throw new TargetError(
+          "TARGET_RPC_ERROR",
+          `auth.signUp for ${phone} refused: ${signed.rpcError.message}`,
+        );
       const user = (signed.body as TlObject).user as TlObject;
       return { role, id: user.id as number, phone, key, firstName: NAMES[role], lastName, views: new Map() };
     }

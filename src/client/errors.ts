@@ -10,7 +10,9 @@ export type TargetErrorCode =
   | "TARGET_HEADERS_TOO_LARGE"
   | "TARGET_BODY_TOO_LARGE"
   | "TARGET_NOT_JSON"
-  | "TARGET_BAD_STATUS";
+  | "TARGET_BAD_STATUS"
+  | "TARGET_RPC_ERROR"
+  | "TARGET_MISSING_USER";
 
 const DEFAULT_MESSAGES: Record<TargetErrorCode, string> = {
   TARGET_UNREACHABLE: "the target refused or could not be reached",
@@ -21,6 +23,8 @@ const DEFAULT_MESSAGES: Record<TargetErrorCode, string> = {
   TARGET_BODY_TOO_LARGE: "the answer is larger than the size cap",
   TARGET_NOT_JSON: "the answer is not a TL-JSON object",
   TARGET_BAD_STATUS: "the HTTP status does not match the binding",
+  TARGET_RPC_ERROR: "the target refused a call the scenario needs to go on",
+  TARGET_MISSING_USER: "an answer leaves out a user the scenario needs to go on",
 };
 
 export class TargetError extends Error {
