@@ -1,19 +1,28 @@
-// Per-call harness overhead: a call through the binding client with every automatic check (the
-// declared layer's schema, the layer gate, the privacy scan) and the transcript, against a bare
+// Per-call harness overhead: a call through the session with every automatic check (the
+// declared layer's schema, the layer gate, every User object against the link model, the privacy
+// scan in any writing) and the transcript, against a bare
 // undici request for the same body to the same server. Rounds alternate between the three ways
 // so that the server warming up over time favours none of them; medians are reported. Wall time
 // on loopback is noisy on a shared machine (±30% between runs), so the CPU time this process
 // spends per call, the harness's own work, is reported beside it.
 import { request } from "undici";
+import { HttpJsonBinding } from "../src/bindings/index.ts";
 import { BindingClient, closeAgents, Transcript } from "../src/client/index.ts";
-import { checkPrivacy, checkSchema } from "../support/answer_checks.ts";
+import { ConformanceSession, importNumber } from "../src/session/index.ts";
 import { startBenchTarget } from "./target_process.ts";
 
 const CALLS = 250;
 const ROUNDS = 31;
 const target = await startBenchTarget();
 const headers = { authorization: `Bearer ${target.a.key}`, "content-type": "application/json" };
-const forbidden = new Map([["9996699999", "X"]]);
+// The checked path: a session whose A has B in contacts and a stranger C (whose phone the scan
+// looks for in every answer).
+const session = new ConformanceSession({
+  binding: new HttpJsonBinding({ target: target.url }, new Transcript()),
+});
+await importNumber(session, "A", "B");
+await session.actor("C");
+const sessionB = await session.actor("B");
 
 for (let i = 0; i < 20; i++) {
   const send = {
@@ -50,16 +59,12 @@ function bare(call: object): Promise<Cost> {
   });
 }
 
-function harness(call: { _: string }, checks: boolean): Promise<Cost> {
+function harness(call: { _: string }): Promise<Cost> {
   // A client and its transcript per 20 calls, as a scenario of the suite has.
   let client = new BindingClient({ target: target.url }, new Transcript());
   return timed(async () => {
     for (let i = 0; i < CALLS; i++) {
-      const answer = await client.call(call, { role: "A", key: target.a.key, layer: 3 });
-      if (checks) {
-        checkSchema(call._, 3, answer.body, "A");
-        checkPrivacy(call._, answer, "A", forbidden, undefined);
-      }
+      await client.call(call, { role: "A", key: target.a.key, layer: 3 });
       // A passing scenario attaches only the count of its exchanges.
       if (client.transcript.entries.length === 20) {
         client.transcript.summary("bench");
@@ -69,24 +74,37 @@ function harness(call: { _: string }, checks: boolean): Promise<Cost> {
   });
 }
 
+function checked(call: { _: string; [field: string]: unknown }): Promise<Cost> {
+  return timed(async () => {
+    for (let i = 0; i < CALLS; i++) await session.rpc("A", call, 3);
+  });
+}
+
 function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 }
 
+// The session's own users: the bare and client loops call as the target's seeded user A with
+// its own contact B; the checked loop as the session's A (same shapes of answer).
 const calls = [
   { _: "users.getFullUser", id: { _: "inputUserContact", user_id: target.b.id } },
   { _: "updates.getDifference", pts: 0, date: 0 },
 ];
+const sessionCalls: Record<string, { _: string; [field: string]: unknown }> = {
+  "users.getFullUser": { _: "users.getFullUser", id: { _: "inputUserContact", user_id: sessionB.id } },
+  "updates.getDifference": { _: "updates.getDifference", pts: 0, date: 0 },
+};
 const rows: string[] = [];
 try {
   for (const call of calls) {
+    const own = sessionCalls[call._] as { _: string; [field: string]: unknown };
     await bare(call);
-    await harness(call, true);
+    await checked(own);
     const costs = { bare: [] as Cost[], client: [] as Cost[], full: [] as Cost[] };
     for (let round = 0; round < ROUNDS; round++) {
       costs.bare.push(await bare(call));
-      costs.client.push(await harness(call, false));
-      costs.full.push(await harness(call, true));
+      costs.client.push(await harness(call));
+      costs.full.push(await checked(own));
     }
     const wall = (list: Cost[]) => median(list.map((c) => c.wallMs));
     const cpu = (list: Cost[]) => median(list.map((c) => c.cpuMs));
@@ -98,7 +116,7 @@ try {
   }
   process.stdout.write(
     `ms per call, median of ${ROUNDS} alternating rounds of ${CALLS} sequential calls\n` +
-      "| call | wall: bare undici | wall: binding client + transcript | wall: + checks | wall ratio | cpu: bare | cpu: harness | cpu ratio |\n" +
+      "| call | wall: bare undici | wall: binding client + transcript | wall: session with every check | wall ratio | cpu: bare | cpu: harness | cpu ratio |\n" +
       "|---|---|---|---|---|---|---|---|\n" +
       `${rows.join("\n")}\n`,
   );

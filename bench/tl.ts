@@ -43,48 +43,7 @@ const runs = Array.from({ length: 5 }, () => {
 });
 
 const { layerSchema } = await import("../src/tl/index.ts");
-const user = (id: number, kind: string, phone?: string) => ({
-  _: kind,
-  id,
-  first_name: "Alice",
-  last_name: "T",
-  access_hash: "-6592584510880818223",
-  ...(phone ? { phone } : {}),
-  photo: { _: "userProfilePhotoEmpty" },
-  status: { _: "userStatusEmpty" },
-});
-const typical = {
-  _: "messages.statedMessageLink",
-  message: {
-    _: "message",
-    id: 7,
-    from_id: 1001,
-    to_id: { _: "peerUser", user_id: 1002 },
-    out: true,
-    unread: true,
-    date: 1795487169,
-    message: "",
-    media: {
-      _: "messageMediaContact",
-      phone_number: "9996612345",
-      first_name: "Alice",
-      last_name: "T",
-      user_id: 1001,
-    },
-  },
-  chats: [],
-  users: [user(1001, "userContact", "9996612345"), user(1002, "userForeign")],
-  links: [
-    {
-      _: "contacts.link",
-      my_link: { _: "contacts.myLinkRequested", contact: true },
-      foreign_link: { _: "contacts.foreignLinkUnknown" },
-      user: user(1002, "userContact", "9996623958"),
-    },
-  ],
-  pts: 3,
-  seq: 3,
-};
+const { STATED_MESSAGE_LINK: typical } = await import("./typical_values.ts");
 const l3 = layerSchema(3);
 if (!l3.validateResult("messages.sendMedia", typical).ok) throw new Error("the typical value must be valid");
 for (let i = 0; i < 50_000; i++) l3.validateResult("messages.sendMedia", typical);

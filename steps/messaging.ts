@@ -1,37 +1,54 @@
-// Every way a message goes from one user to another, at a declared layer.
+// Every way a message goes from one user to another or to a chat, at a declared layer.
 import { When } from "@cucumber/cucumber";
+import { type SendKind, send, sendToChat } from "../src/session/index.ts";
 import type { Layer } from "../src/tl/index.ts";
-import { randomLong, type SendKind, send } from "../support/actions.ts";
-import type { Role } from "../support/spec_oracle.ts";
 import type { ConformanceWorld } from "../support/world.ts";
 
-const SENDS: [phrase: string, kind: SendKind][] = [
-  ["sends a message to", "message"],
-  ["sends own contact to", "contact"],
-  ["forwards a message to", "forward"],
-  ["forwards messages to", "forwards"],
-];
-
-for (const [phrase, kind] of SENDS) {
-  When(
-    `{role} ${phrase} {role} at layer {layer}`,
-    async function (this: ConformanceWorld, from: Role, to: Role, layer: Layer) {
-      await send(this, kind, from, to, layer);
-    },
-  );
-}
+When(
+  "{role} messages {role} by {send} at layer {layer}",
+  async function (this: ConformanceWorld, sender: string, peer: string, kind: SendKind, layer: Layer) {
+    await send(this.session, kind, sender, peer, layer);
+  },
+);
 
 When(
-  "{role} sends a message to their chat at layer {layer}",
-  async function (this: ConformanceWorld, from: Role, layer: Layer) {
-    this.layer = layer;
-    const chat = this.chatId;
-    if (chat === undefined) throw new Error("SCENARIO_ERROR: no chat was made in this scenario");
-    await this.rpc(from, {
-      _: "messages.sendMessage",
-      peer: { _: "inputPeerChat", chat_id: chat },
-      message: "hello, chat",
-      random_id: randomLong(),
-    });
+  "{role} sends own contact to {role} at layer {layer}",
+  async function (this: ConformanceWorld, sender: string, peer: string, layer: Layer) {
+    await send(this.session, "contact", sender, peer, layer);
+  },
+);
+
+When(
+  "{role} sends {role}'s contact card to {role} at layer {layer}",
+  async function (this: ConformanceWorld, sender: string, cardOf: string, peer: string, layer: Layer) {
+    await send(this.session, "contact", sender, peer, layer, { cardOf });
+  },
+);
+
+When(
+  "{role} forwards to {role} the latest message from {role} by {forward_method} at layer {layer}",
+  async function (
+    this: ConformanceWorld,
+    sender: string,
+    peer: string,
+    from: string,
+    kind: SendKind,
+    layer: Layer,
+  ) {
+    await send(this.session, kind, sender, peer, layer, { forwardFrom: from });
+  },
+);
+
+When(
+  "{role} messages their chat by {send} at layer {layer}",
+  async function (this: ConformanceWorld, sender: string, kind: SendKind, layer: Layer) {
+    await sendToChat(this.session, kind, sender, undefined, layer);
+  },
+);
+
+When(
+  "{role} messages the chat made by {role} by {send} at layer {layer}",
+  async function (this: ConformanceWorld, sender: string, maker: string, kind: SendKind, layer: Layer) {
+    await sendToChat(this.session, kind, sender, maker, layer);
   },
 );

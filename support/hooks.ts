@@ -11,11 +11,10 @@ import {
   setDefaultTimeout,
   setDefinitionFunctionWrapper,
 } from "@cucumber/cucumber";
-import { BindingClient, closeAgents, guardStep } from "../src/client/index.ts";
+import { closeAgents, guardStep, RequestScope } from "../src/client/index.ts";
 import { FAILURE_MEDIA_TYPE, FAULT_MEDIA_TYPE, TRANSCRIPT_MEDIA_TYPE } from "../src/report/attachments.ts";
+import { RequirementFailure, ScenarioError } from "../src/session/index.ts";
 import { ensureTarget, releaseTarget } from "./embedded_target.ts";
-import { RequirementFailure } from "./failure.ts";
-import { targetSettings } from "./target.ts";
 import type { ConformanceWorld } from "./world.ts";
 
 // No fixed step timeout: a step may make many requests, each bounded by the request timeout,
@@ -26,9 +25,10 @@ setDefinitionFunctionWrapper(
   (fn: (...args: unknown[]) => unknown) =>
     function (this: unknown, ...args: unknown[]) {
       const result = fn.apply(this, args);
-      const client = (this as { client?: unknown } | undefined)?.client;
-      if (!(client instanceof BindingClient) || !(result instanceof Promise)) return result;
-      return guardStep(result, client.scope, client.options.timeoutMs);
+      const world = this as Partial<Pick<ConformanceWorld, "scope" | "settings">> | undefined;
+      if (!(world?.scope instanceof RequestScope) || !world.settings || !(result instanceof Promise))
+        return result;
+      return guardStep(result, world.scope, world.settings.timeoutMs);
     },
 );
 
@@ -40,7 +40,7 @@ BeforeAll(async function (this: { parameters?: unknown }) {
 });
 
 Before(function (this: ConformanceWorld, { pickle }) {
-  this.tags = pickle.tags.map((t) => t.name);
+  this.session.tags = pickle.tags.map((t) => t.name);
 });
 
 // The failure's fields (or a fault's code) go to the report as data, so it never has to read them
@@ -55,17 +55,17 @@ AfterStep(function (this: ConformanceWorld, { error }) {
 });
 
 After(async function (this: ConformanceWorld, { pickle, result }) {
-  await this.client.abort();
+  await this.scope.abandon();
   // Reports keep the whole transcript of scenarios that did not pass and a compact one for the
   // others (method, status, size), unless --transcripts all asks for every body.
-  const passed = result?.status === Status.PASSED && this.pendingError?.answer.rpcError === undefined;
-  const whole = !passed || targetSettings(this.parameters).transcripts === "all";
+  const passed = result?.status === Status.PASSED && this.pendingError?.outcome.rpcError === undefined;
+  const whole = !passed || this.settings.transcripts === "all";
   const text = whole ? this.transcript.serialize(pickle.name) : this.transcript.summary(pickle.name);
   this.attach(text, TRANSCRIPT_MEDIA_TYPE);
   const pending = this.pendingError;
-  if (pending?.answer.rpcError) {
-    throw new Error(
-      `SCENARIO_ERROR: the error answer to ${pending.method} (${pending.answer.rpcError.code} ${pending.answer.rpcError.message}) was never checked`,
+  if (pending?.outcome.rpcError) {
+    throw new ScenarioError(
+      `the error answer to ${pending.method} (${pending.outcome.rpcError.code} ${pending.outcome.rpcError.message}) was never checked`,
     );
   }
 });

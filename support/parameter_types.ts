@@ -1,13 +1,42 @@
-// Parameter types of the step language: {role} A|B|C, {layer} 1|2|3, {user_kind}, {my_link},
-// {foreign_link}. A typo in a feature then fails as an undefined step, never as a wrong check.
+// Parameter types of the step language. A typo in a feature then fails as an undefined step,
+// never as a wrong check. Each lists every value it accepts (see `tl-conformance steps`).
 import { defineParameterType } from "@cucumber/cucumber";
+import {
+  ADDRESSING_METHODS,
+  BAD_INPUTS,
+  SEND_KINDS,
+  type SendKind,
+  sendKindOfPhrase,
+} from "../src/session/index.ts";
 import type { Layer } from "../src/tl/index.ts";
 
-defineParameterType({ name: "role", regexp: /[ABC]/, transformer: (s: string) => s });
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+defineParameterType({ name: "role", regexp: /[A-E]/, transformer: (s: string) => s });
 defineParameterType({
   name: "layer",
   regexp: /[123]/,
   transformer: (s: string): Layer => Number(s) as Layer,
+});
+defineParameterType({
+  name: "send",
+  regexp: new RegExp(
+    (Object.keys(SEND_KINDS) as SendKind[])
+      .map((k) => escapeRegExp(SEND_KINDS[k].phrase))
+      .sort((a, b) => b.length - a.length)
+      .join("|"),
+  ),
+  transformer: (s: string): SendKind => sendKindOfPhrase(s),
+});
+defineParameterType({
+  name: "forward_method",
+  regexp: /messages\.forwardMessages|messages\.forwardMessage/,
+  transformer: (s: string): SendKind => (s === "messages.forwardMessage" ? "forward" : "forwards"),
+});
+defineParameterType({
+  name: "delete_method",
+  regexp: /contacts\.deleteContacts|contacts\.deleteContact/,
+  transformer: (s: string) => s,
 });
 defineParameterType({
   name: "user_kind",
@@ -22,5 +51,25 @@ defineParameterType({
 defineParameterType({
   name: "foreign_link",
   regexp: /foreignLinkUnknown|foreignLinkMutual|foreignLinkRequested\(has_phone=(?:true|false)\)/,
+  transformer: (s: string) => s,
+});
+defineParameterType({
+  name: "addressing_method",
+  regexp: new RegExp(
+    [...ADDRESSING_METHODS]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join("|"),
+  ),
+  transformer: (s: string) => s,
+});
+defineParameterType({
+  name: "bad_input",
+  regexp: new RegExp(
+    [...BAD_INPUTS]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join("|"),
+  ),
   transformer: (s: string) => s,
 });

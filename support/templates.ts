@@ -1,21 +1,13 @@
 // Placeholders in the request bodies of error scenarios, so a feature can say "B's id" without
 // knowing it: {{id B}}, {{phone B}}, {{hash B}} (the caller's own access_hash for B),
 // {{wrong hash B}} (a hash this caller was never given), {{long}} (a fresh random long).
-import { randomLong } from "./actions.ts";
-import { ScenarioError } from "./failure.ts";
-import type { Role } from "./spec_oracle.ts";
-import type { ConformanceWorld } from "./world.ts";
+import { type ConformanceSession, otherHash, randomLong, ScenarioError } from "../src/session/index.ts";
 
-const PLACEHOLDER = /\{\{\s*(id|phone|hash|wrong hash|long)(?:\s+([ABC]))?\s*\}\}/g;
-
-function otherHash(hash: string): string {
-  const n = BigInt(hash);
-  return (n === 9223372036854775807n ? n - 1n : n + 1n).toString();
-}
+const PLACEHOLDER = /\{\{\s*(id|phone|hash|wrong hash|long)(?:\s+([A-E]))?\s*\}\}/g;
 
 export async function fillTemplate(
-  world: ConformanceWorld,
-  caller: Role | undefined,
+  session: ConformanceSession,
+  caller: string | undefined,
   text: string,
 ): Promise<string> {
   let out = "";
@@ -28,12 +20,12 @@ export async function fillTemplate(
       out += randomLong();
       continue;
     }
-    if (!role) throw new ScenarioError(`placeholder ${whole} needs a user (A, B or C)`);
-    const other = await world.actor(role as Role);
+    if (!role) throw new ScenarioError(`placeholder ${whole} needs a user (A to E)`);
+    const other = await session.actor(role);
     if (what === "id") out += String(other.id);
     else if (what === "phone") out += other.phone;
     else {
-      const view = caller === undefined ? undefined : (await world.actor(caller)).views.get(other.id);
+      const view = caller === undefined ? undefined : (await session.actor(caller)).views.get(other.id);
       const hash = typeof view?.access_hash === "string" ? view.access_hash : undefined;
       if (hash === undefined) throw new ScenarioError(`${caller ?? "nobody"} has no access_hash for ${role}`);
       out += what === "hash" ? hash : otherHash(hash);

@@ -14,9 +14,14 @@ export function hooked(hooks: () => Partial<ServerHooks>, options: ServerOptions
 
 /** A reference server behind a proxy that decides what the client gets for each request. */
 export function proxied(rule: ProxyRule): StartTarget {
+  return proxiedFresh(() => rule);
+}
+
+/** The same, with a rule made afresh for every start: a rule that keeps state keeps it per server. */
+export function proxiedFresh(makeRule: () => ProxyRule): StartTarget {
   return async () => {
     const upstream = await startServer();
-    const proxy = await startProxy(upstream.url, rule);
+    const proxy = await startProxy(upstream.url, makeRule());
     return {
       url: proxy.url,
       close: async () => {

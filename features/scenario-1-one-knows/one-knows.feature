@@ -7,74 +7,151 @@ Feature: One user knows the other's number
   same happens if user B not having A's number sends a message to the latter. A's number also
   becomes available to B."
 
-  "A has B's number" means A imported B with contacts.importContacts. "Every view" is
-  users.getUsers, users.getFullUser (user and link), and the users of getDifference and getDialogs.
+  "A has B's number" means A imported B with contacts.importContacts. "A message" is any private
+  message: messages.sendMessage, messages.sendMedia (each media kind the binding requires),
+  messages.forwardMessage (layer 3) and messages.forwardMessages. "Every view" is every User
+  object for a user in every answer (docs/semantics.md, Words); "every view of every user is as
+  the link table says" reads them all for every user of the scenario.
 
-  @REQ-S1-REVEAL @must
-  Scenario Outline: A's message makes A's number available to B (layer <layer>)
+  @REQ-S1-REVEAL @REQ-S1-BEFORE-SEND @must
+  Scenario Outline: A's message by <send> makes A's number available to B (layer <layer>)
     Given A has B's number in contacts
-    When A sends a message to B at layer <layer>
-    Then B sees A as userRequest with A's phone
+    When A messages B by <send> at layer <layer>
+    Then the update that delivers A's message to B already shows A as userRequest with A's phone
+    And B sees A as userRequest with A's phone
+    And every view of every user is as the link table says
 
-    Examples:
-      | layer |
-      |     1 |
+    Examples: layer 1
+      | send                                | layer |
+      | messages.sendMessage                |     1 |
+      | messages.sendMedia with own contact |     1 |
+      | messages.sendMedia with a geo point |     1 |
+      | messages.forwardMessages            |     1 |
 
     @needs-layer-2
-    Examples:
-      | layer |
-      |     2 |
+    Examples: layer 2
+      | send                                | layer |
+      | messages.sendMessage                |     2 |
+      | messages.sendMedia with own contact |     2 |
+      | messages.sendMedia with a geo point |     2 |
+      | messages.forwardMessages            |     2 |
 
     @needs-layer-3
-    Examples:
-      | layer |
-      |     3 |
+    Examples: layer 3
+      | send                                | layer |
+      | messages.sendMessage                |     3 |
+      | messages.sendMedia with own contact |     3 |
+      | messages.sendMedia with a geo point |     3 |
+      | messages.forwardMessages            |     3 |
+
+    @needs-layer-3 @needs-forwardMessage
+    Examples: layer 3, forwardMessage
+      | send                    | layer |
+      | messages.forwardMessage |     3 |
 
   @REQ-S1-REVEAL-REVERSE @must
-  Scenario Outline: B's message to A also makes A's number available to B (layer <layer>)
+  Scenario Outline: B's message by <send> to A also makes A's number available to B (layer <layer>)
     Given A has B's number in contacts
     And A and B met in a chat made by C
-    When B sends a message to A at layer <layer>
+    When B messages A by <send> at layer <layer>
     Then B sees A as userRequest with A's phone
+    And every view of every user is as the link table says
 
-    Examples:
-      | layer |
-      |     1 |
+    Examples: layer 1
+      | send                                | layer |
+      | messages.sendMessage                |     1 |
+      | messages.sendMedia with own contact |     1 |
+      | messages.sendMedia with a geo point |     1 |
+      | messages.forwardMessages            |     1 |
 
     @needs-layer-2
-    Examples:
-      | layer |
-      |     2 |
+    Examples: layer 2
+      | send                                | layer |
+      | messages.sendMessage                |     2 |
+      | messages.sendMedia with own contact |     2 |
+      | messages.sendMedia with a geo point |     2 |
+      | messages.forwardMessages            |     2 |
 
     @needs-layer-3
-    Examples:
-      | layer |
-      |     3 |
+    Examples: layer 3
+      | send                                | layer |
+      | messages.sendMessage                |     3 |
+      | messages.sendMedia with own contact |     3 |
+      | messages.sendMedia with a geo point |     3 |
+      | messages.forwardMessages            |     3 |
+
+    @needs-layer-3 @needs-forwardMessage
+    Examples: layer 3, forwardMessage
+      | send                    | layer |
+      | messages.forwardMessage |     3 |
 
   @REQ-S1-BEFORE-SEND @must
-  Scenario Outline: The update that delivers A's first message already shows A's number (layer <layer>)
-    Given A has B's number in contacts
-    When A sends a message to B at layer <layer>
-    Then the update that delivers A's message to B already carries A as userRequest with the phone
+  Scenario Outline: B's own answer to its message by <send> already shows A's number (layer <layer>)
+    The check runs before the message is stored, so the users (and at layer 3 the links) of B's
+    send result show A as it stands after the check. messages.sentMessage carries no user, so
+    messages.sendMessage is here only at layer 3, where the link's user shows it.
 
-    Examples:
-      | layer |
-      |     1 |
+    Given A has B's number in contacts
+    And A and B met in a chat made by C
+    When B messages A by <send> at layer <layer>
+    Then B's send result already shows A as userRequest with A's phone
+
+    Examples: layer 1
+      | send                                | layer |
+      | messages.sendMedia with own contact |     1 |
+      | messages.sendMedia with a geo point |     1 |
+      | messages.forwardMessages            |     1 |
+
+    @needs-layer-2
+    Examples: layer 2
+      | send                                | layer |
+      | messages.sendMedia with own contact |     2 |
+      | messages.sendMedia with a geo point |     2 |
+      | messages.forwardMessages            |     2 |
 
     @needs-layer-3
-    Examples:
-      | layer |
-      |     3 |
+    Examples: layer 3
+      | send                                | layer |
+      | messages.sendMessage                |     3 |
+      | messages.sendMedia with own contact |     3 |
+      | messages.sendMedia with a geo point |     3 |
+      | messages.forwardMessages            |     3 |
+
+    @needs-layer-3 @needs-forwardMessage
+    Examples: layer 3, forwardMessage
+      | send                    | layer |
+      | messages.forwardMessage |     3 |
 
   @REQ-S1-NO-EARLY-REVEAL @must
   Scenario: Before any message, B does not see A's number although A has B's
     Given A has B's number in contacts
     And A and B met in a chat made by C
     Then B sees A as userForeign without a phone
+    And every view of every user is as the link table says
 
   @REQ-S1-NO-EARLY-REVEAL @must
-  Scenario: A message in a shared chat reveals nothing
+  Scenario Outline: A message by <send> in a shared chat reveals nothing (layer <layer>)
     Given A has B's number in contacts
     And A and B met in a chat made by C
-    When A sends a message to their chat at layer 1
+    When A messages their chat by <send> at layer <layer>
+    And B messages their chat by <send> at layer <layer>
     Then B sees A as userForeign without a phone
+    And every view of every user is as the link table says
+
+    Examples: layer 1
+      | send                                | layer |
+      | messages.sendMessage                |     1 |
+      | messages.sendMedia with a geo point |     1 |
+      | messages.forwardMessages            |     1 |
+
+    @needs-layer-3
+    Examples: layer 3
+      | send                                | layer |
+      | messages.sendMessage                |     3 |
+      | messages.sendMedia with own contact |     3 |
+      | messages.forwardMessages            |     3 |
+
+    @needs-layer-3 @needs-forwardMessage
+    Examples: layer 3, forwardMessage
+      | send                    | layer |
+      | messages.forwardMessage |     3 |

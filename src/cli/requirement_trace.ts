@@ -1,14 +1,23 @@
 // docs/requirements.md: each requirement, its level and source sentence, and the scenarios that
 // check it (file:line). Generated from the features and src/requirements, so it cannot drift;
 // a test fails while the checked-in file differs from what this renders.
+
+import type { Pickle } from "@cucumber/messages";
 import { REQUIREMENTS, requirementIdsOfTags } from "../requirements/index.ts";
 import { readFeatures } from "./read_features.ts";
+import { gridCells, renderGrid } from "./requirement_grid.ts";
+
+async function pickles(projectRoot: string): Promise<Pickle[]> {
+  return (await readFeatures(projectRoot)).flatMap(({ envelopes }) =>
+    envelopes.flatMap((e) => (e.pickle ? [e.pickle] : [])),
+  );
+}
 
 export async function coverage(projectRoot: string): Promise<Map<string, string[]>> {
   const covered = new Map<string, string[]>();
-  for (const { uri, envelopes } of await readFeatures(projectRoot)) {
-    for (const { pickle } of envelopes) {
-      if (!pickle) continue;
+  for (const pickle of await pickles(projectRoot)) {
+    {
+      const uri = pickle.uri;
       const entry = `${pickle.name} (${uri}:${pickle.location?.line ?? 0})`;
       for (const id of requirementIdsOfTags(pickle.tags.map((t) => t.name)))
         covered.set(id, [...(covered.get(id) ?? []), entry]);
@@ -38,5 +47,6 @@ export async function renderTrace(projectRoot: string): Promise<string> {
       scenarios.length === 0 ? "**none**" : `${scenarios.length}: ${[...new Set(scenarios)].join("<br>")}`;
     lines.push(`| ${r.id} | ${r.level} | ${cell(r.source)} | ${cell(r.check)} | ${cell(list)} |`);
   }
-  return `${lines.join("\n")}\n`;
+  lines.push("", ...renderGrid(gridCells(await pickles(projectRoot))));
+  return `${lines.join("\n").trimEnd()}\n`;
 }

@@ -23,6 +23,8 @@ export interface Answer {
   status: number;
   /** The body as received (for checks that search the whole text, such as the privacy scan). */
   text: string;
+  /** The response headers: the privacy scan searches them too. */
+  headers: Record<string, string>;
   /** The decoded TL-JSON value: an object, or an array / boolean for Vector and Bool results. */
   body: unknown;
   /** Set when the answer is an rpc_error. */
@@ -76,6 +78,7 @@ export function decode(raw: RawAnswer, method: string, layer: Layer): Answer {
     return {
       status: raw.status,
       text: raw.bodyText,
+      headers: raw.headers,
       body,
       rpcError: { code, message: String(body.error_message) },
     };
@@ -85,7 +88,7 @@ export function decode(raw: RawAnswer, method: string, layer: Layer): Answer {
       "TARGET_BAD_STATUS",
       `a result came with HTTP ${raw.status}, the binding requires 200`,
     );
-  return { status: raw.status, text: raw.bodyText, body };
+  return { status: raw.status, text: raw.bodyText, headers: raw.headers, body };
 }
 
 function recorded(raw: RawAnswer): NonNullable<TranscriptEntry["response"]> {
@@ -101,21 +104,21 @@ interface KeyHeaders {
 
 export class BindingClient {
   readonly options: ResolvedClientOptions;
-  /** The scenario's requests in flight; closed by abort(). */
-  readonly scope = new RequestScope();
+  /** The requests in flight: the scenario's when it gives its scope (options.scope), else this client's own. */
+  readonly scope: RequestScope;
   private readonly url: string;
   private readonly limits: ExchangeLimits;
   private readonly secretHeaders: ReadonlySet<string>;
   // A scenario uses a handful of keys for many calls: their headers and the redacted copy are
   // built once per key, not once per call (undici does not change a headers object it is given).
   private readonly headersByKey = new Map<string | undefined, KeyHeaders>();
-  private readonly pending = new Set<Promise<unknown>>();
 
   constructor(
     options: ClientOptions,
     readonly transcript: Transcript,
   ) {
     this.options = resolveClientOptions(options);
+    this.scope = options.scope ?? new RequestScope();
     this.url = `${this.options.target}/rpc`;
     this.limits = { ...this.options, scope: this.scope };
     this.secretHeaders = new Set(Object.keys(this.options.headers).map((k) => k.toLowerCase()));
@@ -126,28 +129,20 @@ export class BindingClient {
    * new ones; resolves once the abandoned ones are in the transcript. `reason` completes
    * "after …" in the refusal.
    */
-  async abort(reason = "the scenario ended"): Promise<void> {
-    this.scope.close(reason);
-    await Promise.allSettled([...this.pending]);
+  abort(reason = "the scenario ended"): Promise<void> {
+    return this.scope.abandon(reason);
   }
 
   /** Sends a TL call at a layer. */
   call(call: Record<string, unknown>, request: CallRequest): Promise<Answer> {
     const method = typeof call._ === "string" ? call._ : "?";
     const wire = wrapCall(call, request.layer);
-    return this.tracked(this.send(JSON.stringify(wire), method, request));
+    return this.scope.track(this.send(JSON.stringify(wire), method, request));
   }
 
   /** Sends a body exactly as given (for the ERRORS scenarios: bad JSON, wrong types...). */
   callRaw(bodyText: string, method: string, request: CallRequest): Promise<Answer> {
-    return this.tracked(this.send(bodyText, method, request));
-  }
-
-  private tracked<T>(sending: Promise<T>): Promise<T> {
-    this.pending.add(sending);
-    const forget = () => this.pending.delete(sending);
-    sending.then(forget, forget);
-    return sending;
+    return this.scope.track(this.send(bodyText, method, request));
   }
 
   private headersFor(key: string | undefined): KeyHeaders {

@@ -12,7 +12,7 @@ export type TargetErrorCode =
   | "TARGET_NOT_JSON"
   | "TARGET_BAD_STATUS"
   | "TARGET_RPC_ERROR"
-  | "TARGET_MISSING_USER";
+  | "TARGET_INCOMPLETE";
 
 const DEFAULT_MESSAGES: Record<TargetErrorCode, string> = {
   TARGET_UNREACHABLE: "the target refused or could not be reached",
@@ -23,8 +23,8 @@ const DEFAULT_MESSAGES: Record<TargetErrorCode, string> = {
   TARGET_BODY_TOO_LARGE: "the answer is larger than the size cap",
   TARGET_NOT_JSON: "the answer is not a TL-JSON object",
   TARGET_BAD_STATUS: "the HTTP status does not match the binding",
-  TARGET_RPC_ERROR: "the target refused a call the scenario needs to go on",
-  TARGET_MISSING_USER: "an answer leaves out a user the scenario needs to go on",
+  TARGET_RPC_ERROR: "the target refused a call the scenario needs with an rpc_error",
+  TARGET_INCOMPLETE: "the target's answer lacks what the scenario needs to go on",
 };
 
 export class TargetError extends Error {

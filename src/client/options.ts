@@ -1,6 +1,7 @@
 // The binding client's options, checked at the boundary; defaults applied after the checks.
 import { InvalidOptionError } from "./errors.ts";
 import { withoutCredentials } from "./redact.ts";
+import type { RequestScope } from "./request_scope.ts";
 
 export interface TlsOptions {
   /** PEM text of the CA (or CAs) to trust instead of Node's bundle. */
@@ -19,9 +20,11 @@ export interface ClientOptions {
   /** Sent with every request (a gateway's key); recorded as <redacted>. */
   headers?: Record<string, string>;
   tls?: TlsOptions;
+  /** The scenario's requests, which it abandons when it ends; a client of its own otherwise. */
+  scope?: RequestScope;
 }
 
-export type ResolvedClientOptions = Required<ClientOptions>;
+export type ResolvedClientOptions = Required<Omit<ClientOptions, "scope">>;
 
 function positiveInteger(value: unknown, name: string): void {
   if (value !== undefined && !(Number.isInteger(value) && (value as number) > 0)) {

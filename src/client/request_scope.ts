@@ -9,6 +9,8 @@ export interface Abortable {
 
 export class RequestScope {
   private readonly live = new Set<Abortable>();
+  /** The calls in flight, to wait for once their requests are aborted. */
+  private readonly pending = new Set<Promise<unknown>>();
   private closedBecause: string | undefined;
   /** performance.now() of the latest request start or end. */
   lastActivity = performance.now();
@@ -27,6 +29,23 @@ export class RequestScope {
   leave(request: Abortable): void {
     this.live.delete(request);
     this.lastActivity = performance.now();
+  }
+
+  /** Keeps a call's promise until it settles, so abandon() can wait for its transcript entry. */
+  track<T>(call: Promise<T>): Promise<T> {
+    this.pending.add(call);
+    const forget = () => this.pending.delete(call);
+    call.then(forget, forget);
+    return call;
+  }
+
+  /**
+   * Abandons every request still in flight (each is recorded with HARNESS_ABORTED) and refuses
+   * new ones; resolves once the abandoned calls have settled, so they are in the transcript.
+   */
+  async abandon(reason = "the scenario ended"): Promise<void> {
+    this.close(reason);
+    await Promise.allSettled([...this.pending]);
   }
 
   /** Aborts every request in flight and refuses new ones; `reason` completes "after …". */

@@ -5,7 +5,7 @@ import { REQUIREMENTS } from "../requirements/index.ts";
 /** Headers the binding itself sets: a profile or flag may not replace them. */
 const RESERVED_HEADERS = new Set(["authorization", "content-type", "content-length", "host", "connection"]);
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$/;
-const KNOWN_REQUIREMENTS = new Set(REQUIREMENTS.map((r) => r.id));
+const KNOWN_REQUIREMENTS = new Set<string>(REQUIREMENTS.map((r) => r.id));
 
 export function targetProblem(text: string): string | undefined {
   let url: URL;

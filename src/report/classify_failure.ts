@@ -13,7 +13,7 @@ export interface RecordedStep extends StepOutcome {
   finishedAt: number;
 }
 
-const KNOWN = new Set(REQUIREMENTS.map((r) => r.id));
+const KNOWN = new Set<string>(REQUIREMENTS.map((r) => r.id));
 
 export function firstProblem(steps: readonly RecordedStep[]): RecordedStep | undefined {
   return steps.find((s) => s.status !== "PASSED" && s.status !== "SKIPPED");

@@ -18,7 +18,7 @@ export interface RunFacts {
   incomplete: string[];
 }
 
-const LEVEL = new Map(REQUIREMENTS.map((r) => [r.id, r.level]));
+const LEVEL = new Map<string, string>(REQUIREMENTS.map((r) => [r.id, r.level]));
 
 function countCodes(
   scenarios: readonly ScenarioOutcome[],

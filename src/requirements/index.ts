@@ -5,7 +5,7 @@
 export type RequirementLevel = "MUST" | "SHOULD";
 
 export interface Requirement {
-  id: string;
+  readonly id: string;
   level: RequirementLevel;
   /** The sentence of the spec (or the binding) this requirement comes from. */
   source: string;
@@ -13,7 +13,7 @@ export interface Requirement {
   check: string;
 }
 
-export const REQUIREMENTS: readonly Requirement[] = [
+export const REQUIREMENTS = [
   {
     id: "S1-REVEAL",
     level: "MUST",
@@ -92,7 +92,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
     level: "MUST",
     source: "constructors containing updated links were added to resulting types of messaging methods",
     check:
-      "at layer 3 a send that changes the sender's link returns sentMessageLink / statedMessageLink / statedMessagesLinks with a contacts.link for the peer",
+      "at layer 3 a send that changes the sender's link to the peer returns sentMessageLink (sendMessage), statedMessageLink (sendMedia, forwardMessage) or statedMessagesLinks (forwardMessages), whose links hold exactly the sender's links the send changed: one contacts.link, for the peer, with the link pair as it stands after the send (the values the docs' one-liners decide are MUST; the rest of the table is LINK-VALUES)",
   },
   {
     id: "L3-LINK-USER",
@@ -119,13 +119,15 @@ export const REQUIREMENTS: readonly Requirement[] = [
     id: "L3-NO-SELF-UPDATE",
     level: "SHOULD",
     source: "when sending messages to a current user updates on changed links are not sent",
-    check: "the sender gets no updateContactLink for the change its own send reported in the result",
+    check:
+      "the sender gets no updateContactLink for a change its own send made, whatever the send method and at every layer (at layers 1 and 2 the sender learns it only from later views)",
   },
   {
     id: "LINK-PEER-UPDATE",
     level: "SHOULD",
     source: 'updateContactLink "Change of link with the user"',
-    check: "the other party gets updateContactLink for the change, in its getDifference",
+    check:
+      "for every change of its link, the other party gets exactly one updateContactLink with the new values, in its getDifference, whatever the send method and the layer the sender declared; no updateContactLink reaches anyone when no link changed",
   },
   {
     id: "LINK-VALUES",
@@ -145,19 +147,27 @@ export const REQUIREMENTS: readonly Requirement[] = [
     level: "MUST",
     source: 'userForeign "not a contact", phone "not available"',
     check:
-      "no response to a user ever contains the phone of a user that user may not see, anywhere in the body",
+      "no answer to a user ever contains the phone of a user that user may not see: the whole answer (every header and the whole body, not only User objects) is searched for the number in any usual writing (digits alone, with +, spaces, dashes, dots or brackets); the one exception is the phone_number of a contact card that a user really sent to that viewer",
   },
   {
     id: "ERRORS",
     level: "MUST",
     source: "the binding's error table (docs/binding.md)",
-    check: "bad input gets its rpc_error, and the server's state is unchanged after it",
+    check:
+      "bad input (docs/binding.md) gets its rpc_error, and the server's state is unchanged after it, as every user of the scenario sees it; this includes addressing: every input that names a user or peer (inputPeer*, inputUser*, in every method that takes one) is refused for a user the caller may not address that way",
   },
-];
+] as const satisfies readonly Requirement[];
 
-const byId = new Map(REQUIREMENTS.map((r) => [r.id, r]));
+/** A requirement id: a typo in code is a compile error. */
+export type RequirementId = (typeof REQUIREMENTS)[number]["id"];
 
-/** The requirement with this id; throws on an unknown id so a typo in a step fails loudly. */
+const byId = new Map<string, Requirement>(REQUIREMENTS.map((r) => [r.id, r]));
+
+export function isRequirementId(id: string): id is RequirementId {
+  return byId.has(id);
+}
+
+/** The requirement with this id; throws on an unknown id (one read from a tag or a file). */
 export function requirement(id: string): Requirement {
   const found = byId.get(id);
   if (!found) throw new Error(`unknown requirement id "${id}"; known: ${[...byId.keys()].join(", ")}`);

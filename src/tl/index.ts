@@ -1,5 +1,7 @@
 // The TL toolchain: parse .tl text, check constructor ids, derive and apply JSON Schemas per layer.
 // Contract used by src/server and the harness; see types.ts for the shapes.
+
+export * from "./binary/index.ts";
 export { computeId, normaliseForId } from "./compute_id.ts";
 export { layerSchema, validateRpcError } from "./layer_schema.ts";
 export { layerOfWrapper, loadLayerTl, wrapperForLayer } from "./layers.ts";

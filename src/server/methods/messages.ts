@@ -14,6 +14,14 @@ const NO_MEDIA: TlObject = Object.freeze({ _: "messageMediaEmpty" });
 
 function messageMedia(ctx: CallContext, media: TlObject): TlObject {
   if (media._ === "inputMediaEmpty") return NO_MEDIA;
+  if (media._ === "inputMediaGeoPoint") {
+    const point = media.geo_point as TlObject;
+    const geo =
+      point._ === "inputGeoPoint"
+        ? { _: "geoPoint", long: point.long, lat: point.lat }
+        : { _: "geoPointEmpty" };
+    return { _: "messageMediaGeo", geo };
+  }
   if (media._ !== "inputMediaContact") throw badRequest("MEDIA_INVALID", `${media._} is not supported`);
   const phone = String(media.phone_number).replace(/[\s+()-]/g, "");
   const owner = ctx.world.store.accountByPhone.get(phone);

@@ -1,0 +1,123 @@
+// The grid of docs/requirements.md: for each requirement, which send kind, layer and direction
+// the scenarios tagged with it exercise, and on which feature line. It is read from the pickles'
+// own steps, so it says what the features do, not what they were meant to do.
+import type { Pickle } from "@cucumber/messages";
+import { REQUIREMENTS, requirementIdsOfTags } from "../requirements/index.ts";
+
+export interface GridCell {
+  requirement: string;
+  send: string;
+  layer: number;
+  direction: string;
+  where: string;
+}
+
+const SEND_STEPS: {
+  pattern: RegExp;
+  read(m: RegExpExecArray): { send: string; from: string; to: string; layer: number };
+}[] = [
+  {
+    pattern: /^([A-E]) messages ([A-E]) by (.+) at layer ([123])$/,
+    read: (m) => ({ from: m[1] ?? "", to: m[2] ?? "", send: m[3] ?? "", layer: Number(m[4]) }),
+  },
+  {
+    pattern: /^([A-E]) sends own contact to ([A-E]) at layer ([123])$/,
+    read: (m) => ({
+      from: m[1] ?? "",
+      to: m[2] ?? "",
+      send: "messages.sendMedia with own contact",
+      layer: Number(m[3]),
+    }),
+  },
+  {
+    pattern: /^([A-E]) sends [A-E]'s contact card to ([A-E]) at layer ([123])$/,
+    read: (m) => ({
+      from: m[1] ?? "",
+      to: m[2] ?? "",
+      send: "messages.sendMedia with a third user's card",
+      layer: Number(m[3]),
+    }),
+  },
+  {
+    pattern: /^([A-E]) forwards to ([A-E]) the latest message from [A-E] by (\S+) at layer ([123])$/,
+    read: (m) => ({
+      from: m[1] ?? "",
+      to: m[2] ?? "",
+      send: `${m[3]} of a received message`,
+      layer: Number(m[4]),
+    }),
+  },
+  {
+    pattern: /^([A-E]) messages (?:their chat|the chat made by [A-E]) by (.+) at layer ([123])$/,
+    read: (m) => ({ from: m[1] ?? "", to: "chat", send: `${m[2]} to a chat`, layer: Number(m[3]) }),
+  },
+];
+
+/**
+ * The sends a pickle is about: its last send, and the other sends of the same kind and layer
+ * (a scenario that messages both ways). Earlier sends of another kind only set the scene.
+ */
+function decisiveSends(pickle: Pickle): { send: string; from: string; to: string; layer: number }[] {
+  const sends = pickle.steps.flatMap((step) => {
+    for (const { pattern, read } of SEND_STEPS) {
+      const match = pattern.exec(step.text);
+      if (match) return [read(match)];
+    }
+    return [];
+  });
+  const last = sends.at(-1);
+  return last ? sends.filter((s) => s.send === last.send && s.layer === last.layer) : [];
+}
+
+export function gridCells(pickles: readonly Pickle[]): GridCell[] {
+  return pickles.flatMap((pickle) => {
+    const where = `${pickle.uri}:${pickle.location?.line ?? 0}`;
+    return requirementIdsOfTags(pickle.tags.map((t) => t.name)).flatMap((requirement) =>
+      decisiveSends(pickle).map((s) => ({
+        requirement,
+        send: s.send,
+        layer: s.layer,
+        direction: `${s.from}→${s.to}`,
+        where,
+      })),
+    );
+  });
+}
+
+const cell = (text: string) => text.replaceAll("|", "\\|");
+
+/** One table per requirement with sends: rows send kinds, columns layer × direction. */
+export function renderGrid(cells: readonly GridCell[]): string[] {
+  const lines = [
+    "## The grid",
+    "",
+    "For each requirement that speaks of a message: the send kind (rows), the layer and the",
+    "direction (columns) its scenarios exercise, each cell the feature lines (one row of a",
+    "Scenario Outline each) that check it. A→B is the first user of the scenario messaging the",
+    "second (in scenario 1, the one who has the other's number); →chat is a message to a chat.",
+    "",
+  ];
+  for (const r of REQUIREMENTS) {
+    const mine = cells.filter((c) => c.requirement === r.id);
+    if (mine.length === 0) continue;
+    const columns = [...new Set(mine.map((c) => `layer ${c.layer} ${c.direction}`))].sort();
+    const sends = [...new Set(mine.map((c) => c.send))].sort();
+    lines.push(
+      `### ${r.id} (${r.level})`,
+      "",
+      `| send | ${columns.join(" | ")} |`,
+      `|---|${columns.map(() => "---").join("|")}|`,
+    );
+    for (const send of sends) {
+      const row = columns.map((column) => {
+        const at = mine
+          .filter((c) => c.send === send && `layer ${c.layer} ${c.direction}` === column)
+          .map((c) => c.where.replace(/^features\//, ""));
+        return at.length === 0 ? "" : [...new Set(at)].join("<br>");
+      });
+      lines.push(`| ${cell(send)} | ${row.map(cell).join(" | ")} |`);
+    }
+    lines.push("");
+  }
+  return lines;
+}

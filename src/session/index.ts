@@ -1,0 +1,39 @@
+// ConformanceSession: a scenario's users, binding sessions, link model and automatic checks,
+// with no cucumber dependency (the World holds one; the explorer drives them directly).
+
+export { AccountPool, type AccountSource, accountPool, type PoolOptions } from "./account_pool.ts";
+export type { Actor } from "./actors.ts";
+export { ADDRESSING_METHODS, addressingCall, BAD_INPUTS, type BadInput, otherHash } from "./addressing.ts";
+export {
+  expectCardReceived,
+  expectDeliveryShows,
+  expectImportLists,
+  expectInContacts,
+  expectResultShows,
+  expectSees,
+} from "./expectations.ts";
+export { check, expectFor, type FailureDetail, RequirementFailure, ScenarioError } from "./failure.ts";
+export { allowedViews, describeAllowed } from "./inspect.ts";
+export {
+  expectChangedLinkInResult,
+  expectEveryLinkFollowsTable,
+  expectLinkIs,
+  expectLinkUserCurrent,
+  expectNoChangedLink,
+  expectPlainResult,
+  expectResultLinksFollowTable,
+} from "./link_expectations.ts";
+export * from "./operations.ts";
+export { canAddress, inputPeer, inputUser } from "./peers.ts";
+export { readAll, snapshotState, type UserRead, type View, viewsIn } from "./reads.ts";
+export {
+  checkSendResult,
+  LINK_TWIN,
+  SEND_KINDS,
+  type SendKind,
+  type SendRecord,
+  sendKindOfPhrase,
+} from "./sends.ts";
+export { type BoxMessage, type Chat, ConformanceSession, type SessionOptions } from "./session.ts";
+export { describeUser, isTlObject, objectsOf, type TlObject } from "./tl_json.ts";
+export { checkAllLinkUpdates, linkUpdatesIn } from "./updates.ts";

@@ -1,0 +1,35 @@
+// The kill matrix in shards: each test file runs every n-th mutant, so node:test runs shards in
+// parallel workers (the whole suite against ~60 mutants takes minutes on one core).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { MUTANTS } from "./catalogue.ts";
+import { suiteRunner } from "./run_against.ts";
+
+export function killMatrixShard(index: number, count: number): void {
+  const runAgainst = suiteRunner();
+  for (const mutant of MUTANTS.filter((_, i) => i % count === index)) {
+    test(`mutant ${mutant.name}: ${mutant.deviation}`, async () => {
+      const server = await mutant.start();
+      try {
+        const row = await runAgainst(server.url);
+        const firstFailure =
+          row.report.scenarios.find((s) => s.failure)?.failure?.message.split("\n", 1)[0] ?? "none";
+        const errors = row.report.scenarios
+          .filter((s) => s.status === "target-fault" || s.status === "harness-error")
+          .map((s) => `${s.location}: ${s.failure?.message.split("\n", 1)[0]}`);
+        assert.deepEqual(errors, [], `scenarios against ${mutant.name} that could not be judged`);
+        assert.deepEqual(
+          row.failed,
+          [...mutant.fails].sort(),
+          `MUST failures against ${mutant.name} (first: ${firstFailure})`,
+        );
+        assert.deepEqual(row.warned, [...mutant.warns].sort(), `SHOULD failures against ${mutant.name}`);
+        if (mutant.fails.length === 0 && mutant.warns.length === 0)
+          assert.equal(row.report.verdict, "CERTIFIED");
+        if (mutant.fails.length > 0) assert.equal(row.report.verdict, "NOT_CERTIFIED");
+      } finally {
+        await server.close();
+      }
+    });
+  }
+}
