@@ -83,7 +83,7 @@ test("exit 0: certified for what the server claims, with markdown, cucumber's fo
   );
 });
 
-test("exit 1 for a server that never reveals; exit 0 once each failure is listed; exit 1 when a listed one passes", async () => {
+test("exit 1 for a server that never reveals; exit 0 once each failure is listed, the verdict unchanged", async () => {
   const front = await startFront({ edit: neverReveals });
   // Layer 1 only, to keep three whole runs short: a claim, not a subset, so the verdict stands.
   const claims = ["--claim-layers", "1", "--claim-features", "none"];
@@ -116,12 +116,6 @@ test("exit 1 for a server that never reveals; exit 0 once each failure is listed
     assert.equal(second.verdict, "NOT_CERTIFIED", "listing failures does not change the certification");
     assert.equal(second.ci.outcome, "pass");
     assert.match(lastLines(listed).verdict, /NOT CERTIFIED.*CI pass: .*stays NOT CERTIFIED/);
-    const rotten = await run("--expected-failures", list([...failed, "S2-FOREIGN"]));
-    assert.equal(rotten.code, 1);
-    assert.equal(
-      readReport(reports).expectedFailures.find((e) => e.requirement === "S2-FOREIGN")?.outcome,
-      "unexpected-pass",
-    );
   } finally {
     await front.close();
   }
