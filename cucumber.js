@@ -1,5 +1,15 @@
-// cucumber-js configuration. TypeScript steps load through tsx: run cucumber-js with
-// `node --import tsx`, as `tl-conformance run` and the npm scripts do.
+// cucumber-js configuration, so plain `npx cucumber-js` runs the suite in a clone (against the
+// embedded reference server unless CONFORMANCE_TARGET is set) with cucumber's own formatters.
+// The steps are TypeScript: this process loads them through tsx, registered here, and cucumber's
+// worker processes (--parallel) through NODE_OPTIONS, which they inherit. (cucumber's own
+// `loader` option cannot carry tsx: tsx refuses to be registered without its own data.)
+// `tl-conformance run` does not read this file; the built package loads dist/ instead.
+import { register } from "tsx/esm/api";
+
+register();
+if (!process.env.NODE_OPTIONS?.includes("--import tsx"))
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --import tsx`.trim();
+
 const common = {
   paths: ["features/**/*.feature"],
   import: ["support/**/*.ts", "steps/**/*.ts"],

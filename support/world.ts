@@ -3,13 +3,17 @@
 import { type IWorldOptions, setWorldConstructor, World } from "@cucumber/cucumber";
 import type { CallOutcome } from "../src/bindings/index.ts";
 import { HttpJsonBinding } from "../src/bindings/index.ts";
-import { Transcript } from "../src/client/index.ts";
+import { RequestScope, Transcript } from "../src/client/index.ts";
+import { drawTestPhone } from "../src/profile/index.ts";
 import { accountPool, adoptingFrom, ConformanceSession, type TlObject } from "../src/session/index.ts";
-import { targetSettings } from "./target.ts";
+import { clientOptions, type TargetSettings, targetSettings } from "./target.ts";
 
 export class ConformanceWorld extends World {
   readonly transcript = new Transcript();
   readonly session: ConformanceSession;
+  /** The run's settings (worldParameters), and the scenario's requests, which end with it. */
+  readonly settings: TargetSettings;
+  readonly scope = new RequestScope();
   /** The last answer of a step that expects an error; cleared when a Then checks it. */
   pendingError: { outcome: CallOutcome; method: string } | undefined;
   /** The state of every user before a request that must change nothing. */
@@ -21,15 +25,20 @@ export class ConformanceWorld extends World {
 
   constructor(options: IWorldOptions) {
     super(options);
-    const settings = targetSettings(options.parameters);
-    const client = { target: settings.target, timeoutMs: settings.timeoutMs };
-    const binding = new HttpJsonBinding(client, this.transcript);
-    // Fresh accounts are signed up ahead, off each scenario's critical path; their sign-up
-    // exchanges are in no scenario's transcript.
-    const pool = accountPool(binding.target, () => {
-      const transcript = new Transcript();
-      return { binding: new HttpJsonBinding(client, transcript), transcript };
-    });
+    this.settings = targetSettings(options.parameters);
+    const client = clientOptions(this.settings);
+    const binding = new HttpJsonBinding({ ...client, scope: this.scope }, this.transcript);
+    // Fresh accounts are signed up ahead, off each scenario's critical path (and outside any
+    // scenario's request scope); the scenario that takes one adopts its sign-up exchanges.
+    const phones = this.settings.phones;
+    const pool = accountPool(
+      binding.target,
+      () => {
+        const transcript = new Transcript();
+        return { binding: new HttpJsonBinding(client, transcript), transcript };
+      },
+      { testNumber: () => drawTestPhone(phones) },
+    );
     this.session = new ConformanceSession({ binding, accounts: adoptingFrom(pool, this.transcript) });
   }
 }

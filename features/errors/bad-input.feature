@@ -77,6 +77,10 @@ Feature: Bad input gets its rpc_error and changes nothing
     Examples:
       | layer |
       |     1 |
+
+    @needs-layer-2
+    Examples:
+      | layer |
       |     2 |
 
   @REQ-ERRORS @must @wire-http-json

@@ -172,7 +172,7 @@ Feature: The sender reads the links its send changed from the result (layer 3)
     Then A's link to B is myLinkRequested(contact=true) and foreignLinkUnknown
     And B's link to A is myLinkRequested(contact=false) and foreignLinkRequested(has_phone=true)
 
-  @REQ-LINK-VALUES @should
+  @REQ-LINK-VALUES @should @needs-layer-3
   Scenario Outline: Every link, and the link in <sender>'s result for <send>, follows the link table
     Given A has B's number in contacts
     And A and B met in a chat made by C

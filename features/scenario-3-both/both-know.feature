@@ -42,7 +42,7 @@ Feature: Both users know each other's number
       | send                    | layer |
       | messages.forwardMessage |     3 |
 
-  @REQ-LINK-VALUES @should
+  @REQ-LINK-VALUES @should @needs-layer-3
   Scenario: Mutual contacts hold the final link pair
     Given A and B have each other's numbers
     When A messages B by messages.sendMessage at layer 3

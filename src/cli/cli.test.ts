@@ -1,4 +1,5 @@
-// The command line as a CI script sees it: exit codes 0/1/2, one-line errors, no stack traces.
+// The command line as a CI script sees it: exit codes, one-line errors, no stack traces, the
+// version, init, the default worker count, and cucumber-js itself in the repo.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -6,6 +7,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { readReport } from "../../test/reports.ts";
+import { loadProfile } from "../profile/index.ts";
+import { SETTINGS } from "../profile/settings.ts";
+import { defaultWorkers } from "./parallel_default.ts";
+import { buildProgram } from "./program.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -13,6 +19,7 @@ function cli(...args: string[]) {
   const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
     cwd: root,
     encoding: "utf8",
+    env: { ...process.env, CONFORMANCE_TARGET: "", GITHUB_STEP_SUMMARY: "" },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -60,7 +67,7 @@ test("check-features passes on the project's features", () => {
   assert.match(run.stdout, /all steps defined, all requirements covered/);
 });
 
-test("a run with two worker processes passes and writes its reports", () => {
+test("a run with two worker processes passes its scenarios; a subset is INCOMPLETE, exit 3", () => {
   const dir = mkdtempSync(join(tmpdir(), "tlc-parallel-"));
   const run = cli(
     "run",
@@ -71,7 +78,75 @@ test("a run with two worker processes passes and writes its reports", () => {
     "--reports",
     dir,
   );
+  assert.equal(run.code, 3, run.stderr);
+  assert.match(run.stdout, /^verdict: INCOMPLETE: a subset: 9 of \d+ scenarios/m);
+  assert.match(run.stdout, /\nconformance: 9 passed, 0 failed\n$/);
+  assert.equal(readReport(dir).totals.passed, 9);
+});
+
+test("--version prints the package's version", () => {
+  const run = cli("--version");
+  assert.equal(run.code, 0);
+  assert.equal(
+    run.stdout.trim(),
+    (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version,
+  );
+});
+
+test("init writes a commented starter profile that loads, without asking when there is no terminal", () => {
+  const file = join(mkdtempSync(join(tmpdir(), "tlc-init-")), "tl-conformance.yaml");
+  const run = cli("init", "--target", "https://staging.example", "--output", file);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /^conformance: 9 passed, 0 failed$/m);
-  assert.match(readFileSync(join(dir, "junit.xml"), "utf8"), /tests="9"/);
+  const text = readFileSync(file, "utf8");
+  assert.match(text, /^target: "https:\/\/staging\.example"$/m);
+  assert.match(text, /^# {3}X-Gateway-Key: \$\{GATEWAY_KEY\}$/m);
+  assert.equal(loadProfile(file, {}).target, "https://staging.example");
+  assert.equal(cli("init", "--output", file).code, 2, "an existing file is kept");
+  const forced = cli("init", "--output", file, "--force");
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.equal(loadProfile(file, {}).target, "http://127.0.0.1:8080");
+});
+
+test("parallel by default for a remote target, past the cores; one process on loopback", () => {
+  assert.equal(defaultWorkers(undefined, 64, 2), 0);
+  assert.equal(defaultWorkers("http://127.0.0.1:8080", 64, 2), 0);
+  assert.equal(defaultWorkers("http://localhost:8080", 64, 2), 0);
+  assert.equal(defaultWorkers("http://[::1]:8080", 64, 2), 0);
+  assert.equal(defaultWorkers("https://staging.example", 64, 2), 8);
+  assert.equal(defaultWorkers("https://staging.example", 64, 16), 16);
+  assert.equal(defaultWorkers("https://staging.example", 3, 2), 3);
+  assert.equal(defaultWorkers("https://staging.example", 64, 1), 4);
+});
+
+test("plain cucumber-js runs the suite in the repo, with its own formatters, also in parallel", () => {
+  for (const args of [
+    ["--tags", "@REQ-S2-FOREIGN"],
+    ["-p", "parallel", "--tags", "@REQ-S2-FOREIGN or @REQ-S1-NO-EARLY-REVEAL"],
+  ]) {
+    const run = spawnSync("npx", ["cucumber-js", ...args], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, CONFORMANCE_TARGET: "" },
+    });
+    assert.equal(run.status, 0, `${args.join(" ")}: ${run.stdout}${run.stderr}`);
+    assert.match(run.stdout, /\d scenarios? \(\d passed\)/);
+  }
+});
+
+test("README names every command and every flag; docs/profile.md every setting's flag, variable and field", () => {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const commands = buildProgram().commands.flatMap((c) => [c, ...c.commands]);
+  for (const command of commands) {
+    assert.match(
+      readme,
+      new RegExp(`tl-conformance (tl )?${command.name()}\\b`),
+      `README lists ${command.name()}`,
+    );
+    for (const option of command.options)
+      if (option.long) assert.ok(readme.includes(option.long), `README lists ${option.long}`);
+  }
+  const profileDoc = readFileSync(join(root, "docs/profile.md"), "utf8");
+  for (const s of SETTINGS)
+    for (const name of [s.flag, s.env, s.profilePath])
+      if (name) assert.ok(profileDoc.includes(`\`${name}`), `docs/profile.md lists ${name}`);
 });

@@ -1,13 +1,17 @@
 // Runs the features with cucumber's programmatic API and collects its message stream, the one
-// source the reports are built from.
+// source the reports are built from. The run's settings reach every World (also in worker
+// processes) as cucumber's worldParameters.
 import { Writable } from "node:stream";
 import {
+  type IRunEnvironment,
   type ISupportCodeLibrary,
   loadConfiguration,
   loadSupport,
   runCucumber,
 } from "@cucumber/cucumber/api";
 import type { Envelope } from "@cucumber/messages";
+import type { WorldParameters } from "../profile/index.ts";
+import { featurePaths, supportImports } from "./package_root.ts";
 import { progressReporter } from "./progress.ts";
 
 export interface SuiteRun {
@@ -16,18 +20,29 @@ export interface SuiteRun {
 }
 
 export interface SuiteOptions {
-  tags?: string;
-  name?: string;
+  tags?: string | undefined;
+  name?: string | undefined;
   parallel: number;
+  /** Absent: the World falls back to CONFORMANCE_TARGET (plain cucumber-js, in-process test runs). */
+  worldParameters?: WorldParameters;
+  /** Cucumber's own formatters: names for stdout, `name:path` for files (paths as given). */
+  formats?: readonly string[];
   /** Progress characters go here; default stderr. */
   progress?: (text: string) => void;
+  /** Every message as it arrives (the run command keeps them for a report if the run is cut short). */
+  onMessage?: (message: Envelope) => void;
 }
 
-/** Cucumber's own formatters stay silent: the run command prints progress and the summary. */
+/** Cucumber's own formatters stay silent unless asked for: the run command prints its summary. */
 const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
 
-function environmentOf(projectRoot: string) {
-  return { cwd: projectRoot, stdout: silent, stderr: process.stderr, env: process.env };
+function environmentOf(projectRoot: string, toStdout = false): IRunEnvironment {
+  return {
+    cwd: projectRoot,
+    stdout: toStdout ? process.stdout : silent,
+    stderr: process.stderr,
+    env: process.env,
+  };
 }
 
 function configuration(projectRoot: string, options: SuiteOptions) {
@@ -35,11 +50,12 @@ function configuration(projectRoot: string, options: SuiteOptions) {
     {
       file: false,
       provided: {
-        paths: ["features/**/*.feature"],
-        import: ["support/**/*.ts", "steps/**/*.ts"],
+        paths: [...featurePaths],
+        import: [...supportImports],
         strict: true,
         parallel: options.parallel,
-        format: [],
+        format: [...(options.formats ?? [])],
+        ...(options.worldParameters ? { worldParameters: options.worldParameters } : {}),
         ...(options.tags ? { tags: options.tags } : {}),
         ...(options.name ? { name: [options.name] } : {}),
       },
@@ -66,9 +82,11 @@ export async function runSuite(
   const envelopes: Envelope[] = [];
   const progress = progressReporter(options.progress ?? ((text) => process.stderr.write(text)));
   const run = support ? { ...runConfiguration, support } : runConfiguration;
-  const { success } = await runCucumber(run, environmentOf(projectRoot), (message) => {
+  const toStdout = (options.formats ?? []).some((f) => !f.includes(":"));
+  const { success } = await runCucumber(run, environmentOf(projectRoot, toStdout), (message) => {
     envelopes.push(message);
     progress.onMessage(message);
+    options.onMessage?.(message);
   });
   progress.end();
   return { success, envelopes };

@@ -1,12 +1,14 @@
 // The step definitions and parameter types of the suite, loaded the way a run loads them, with
 // each one's description and example from its doc comment: for `tl-conformance steps`,
 // docs/steps.md and check-features. Nothing is matched by hand: cucumber's own expressions decide.
-import { fileURLToPath } from "node:url";
 import { loadConfiguration, loadSupport } from "@cucumber/cucumber/api";
 import { docCommentAt } from "./doc_comment.ts";
+import { featurePaths, packageRoot, supportImports } from "./package_root.ts";
 import { regexpValues } from "./regexp_values.ts";
 
-export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+export { packageRoot as projectRoot } from "./package_root.ts";
+
+const projectRoot = packageRoot;
 
 export interface ParameterInfo {
   name: string;
@@ -108,7 +110,7 @@ async function load(): Promise<StepCatalogue> {
   const { runConfiguration } = await loadConfiguration(
     {
       file: false,
-      provided: { paths: ["features/**/*.feature"], import: ["support/**/*.ts", "steps/**/*.ts"] },
+      provided: { paths: [...featurePaths], import: [...supportImports] },
     },
     environment,
   );

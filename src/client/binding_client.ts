@@ -5,10 +5,11 @@
 import type { TranscriptEntry } from "../report/attachments.ts";
 import type { Layer } from "../tl/index.ts";
 import { layerSchema, wrapperForLayer } from "../tl/index.ts";
-import { TargetError } from "./errors.ts";
-import { exchange, type RawAnswer } from "./http_exchange.ts";
+import { HarnessError, TargetError } from "./errors.ts";
+import { type ExchangeLimits, exchange, type RawAnswer } from "./http_exchange.ts";
 import { type ClientOptions, type ResolvedClientOptions, resolveClientOptions } from "./options.ts";
 import { redactHeaders } from "./redact.ts";
+import { RequestScope } from "./request_scope.ts";
 import { capText, type Transcript } from "./transcript.ts";
 
 export interface CallRequest {
@@ -103,7 +104,11 @@ interface KeyHeaders {
 
 export class BindingClient {
   readonly options: ResolvedClientOptions;
+  /** The requests in flight: the scenario's when it gives its scope (options.scope), else this client's own. */
+  readonly scope: RequestScope;
   private readonly url: string;
+  private readonly limits: ExchangeLimits;
+  private readonly secretHeaders: ReadonlySet<string>;
   // A scenario uses a handful of keys for many calls: their headers and the redacted copy are
   // built once per key, not once per call (undici does not change a headers object it is given).
   private readonly headersByKey = new Map<string | undefined, KeyHeaders>();
@@ -113,27 +118,39 @@ export class BindingClient {
     readonly transcript: Transcript,
   ) {
     this.options = resolveClientOptions(options);
+    this.scope = options.scope ?? new RequestScope();
     this.url = `${this.options.target}/rpc`;
+    this.limits = { ...this.options, scope: this.scope };
+    this.secretHeaders = new Set(Object.keys(this.options.headers).map((k) => k.toLowerCase()));
+  }
+
+  /**
+   * Abandons every request still in flight (each is recorded with HARNESS_ABORTED) and refuses
+   * new ones; resolves once the abandoned ones are in the transcript. `reason` completes
+   * "after …" in the refusal.
+   */
+  abort(reason = "the scenario ended"): Promise<void> {
+    return this.scope.abandon(reason);
   }
 
   /** Sends a TL call at a layer. */
   call(call: Record<string, unknown>, request: CallRequest): Promise<Answer> {
     const method = typeof call._ === "string" ? call._ : "?";
     const wire = wrapCall(call, request.layer);
-    return this.send(JSON.stringify(wire), method, request);
+    return this.scope.track(this.send(JSON.stringify(wire), method, request));
   }
 
   /** Sends a body exactly as given (for the ERRORS scenarios: bad JSON, wrong types...). */
   callRaw(bodyText: string, method: string, request: CallRequest): Promise<Answer> {
-    return this.send(bodyText, method, request);
+    return this.scope.track(this.send(bodyText, method, request));
   }
 
   private headersFor(key: string | undefined): KeyHeaders {
     let headers = this.headersByKey.get(key);
     if (!headers) {
-      const sent: Record<string, string> = { "content-type": "application/json" };
+      const sent: Record<string, string> = { ...this.options.headers, "content-type": "application/json" };
       if (key !== undefined) sent.authorization = `Bearer ${key}`;
-      headers = { sent, recorded: redactHeaders(sent) };
+      headers = { sent, recorded: redactHeaders(sent, this.secretHeaders) };
       this.headersByKey.set(key, headers);
     }
     return headers;
@@ -149,7 +166,7 @@ export class BindingClient {
     let answer: Answer | undefined;
     let failure: unknown;
     try {
-      raw = await exchange(this.url, "POST", headers.sent, text, this.options);
+      raw = await exchange(this.url, "POST", headers.sent, text, this.limits);
       answer = decode(raw, method, request.layer);
     } catch (error) {
       failure = error;
@@ -167,7 +184,8 @@ export class BindingClient {
       this.transcript.add(entry, raw?.bodyText);
       return answer;
     }
-    const code = failure instanceof TargetError ? failure.code : "HARNESS_ERROR";
+    const code =
+      failure instanceof TargetError || failure instanceof HarnessError ? failure.code : "HARNESS_ERROR";
     const message = failure instanceof Error ? failure.message : String(failure);
     entry.error = { code, message };
     this.transcript.add(entry);

@@ -2,8 +2,11 @@
 // body is read only up to the cap, redirects are never followed, and every failure becomes a
 // TargetError with a code.
 import { EventEmitter } from "node:events";
+import { maxHeaderSize } from "node:http";
 import { Agent, request } from "undici";
-import { TargetError } from "./errors.ts";
+import { HarnessError, TargetError } from "./errors.ts";
+import type { TlsOptions } from "./options.ts";
+import type { RequestScope } from "./request_scope.ts";
 
 export interface RawAnswer {
   status: number;
@@ -12,19 +15,24 @@ export interface RawAnswer {
   truncated: boolean;
 }
 
-const agents = new Map<number, Agent>();
+const agents = new Map<string, Agent>();
 
-/** One keep-alive pool per timeout value, shared by every World of the process. */
-function agentFor(timeoutMs: number): Agent {
-  let agent = agents.get(timeoutMs);
+/** One keep-alive pool per timeout and TLS setting, shared by every World of the process. */
+function agentFor(timeoutMs: number, tls: TlsOptions): Agent {
+  const key = `${timeoutMs} ${tls.insecure === true} ${tls.ca ?? ""}`;
+  let agent = agents.get(key);
   if (!agent) {
     agent = new Agent({
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
       connectTimeout: timeoutMs,
       connections: 64,
+      connect: {
+        rejectUnauthorized: tls.insecure !== true,
+        ...(tls.ca !== undefined ? { ca: tls.ca } : {}),
+      },
     });
-    agents.set(timeoutMs, agent);
+    agents.set(key, agent);
   }
   return agent;
 }
@@ -46,12 +54,26 @@ function flatHeaders(headers: Record<string, string | string[] | undefined>): Re
   return out;
 }
 
-function classify(error: unknown, timeoutMs: number, timedOut: boolean): TargetError {
-  if (error instanceof TargetError) return error;
-  const code = (error as { code?: string }).code ?? "";
+const TLS_CODE = /^(ERR_TLS_|ERR_SSL_)|CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)|^EPROTO$/;
+
+const TLS_ADVICE =
+  "to trust the CA that signed the target's certificate, give its PEM file with --ca FILE (tls.ca in a profile); --insecure skips the check, never for certification";
+
+function classify(error: unknown, timeoutMs: number, ended: Deadline["ended"]): TargetError | HarnessError {
+  if (error instanceof TargetError || error instanceof HarnessError) return error;
+  if (ended === "scope")
+    return new HarnessError("HARNESS_ABORTED", "the scenario ended before the answer came", { cause: error });
+  const cause = (error as { cause?: { code?: string } }).cause;
+  const code = (error as { code?: string }).code ?? cause?.code ?? "";
   const name = (error as { name?: string }).name ?? "";
   const detail = error instanceof Error ? error.message : String(error);
-  if (timedOut || name === "TimeoutError" || name === "AbortError" || code.includes("TIMEOUT")) {
+  if (TLS_CODE.test(code))
+    return new TargetError("TARGET_TLS", `${code}: ${detail}; ${TLS_ADVICE}`, { cause: error });
+  if (code === "UND_ERR_HEADERS_OVERFLOW")
+    return new TargetError("TARGET_HEADERS_TOO_LARGE", `the answer's headers exceed ${maxHeaderSize} bytes`, {
+      cause: error,
+    });
+  if (ended === "timeout" || name === "TimeoutError" || name === "AbortError" || code.includes("TIMEOUT")) {
     return new TargetError("TARGET_TIMEOUT", `no whole answer within ${timeoutMs} ms`, { cause: error });
   }
   if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EHOSTUNREACH") {
@@ -100,15 +122,30 @@ async function readCapped(answer: Answer, cap: number): Promise<{ text: string; 
 class Deadline extends EventEmitter {
   aborted = false;
   reason: Error | undefined;
+  /** Why the exchange was cut short: its own deadline, or its scope closing. */
+  ended: "timeout" | "scope" | undefined;
   private readonly timer: NodeJS.Timeout;
 
   constructor(timeoutMs: number) {
     super();
-    this.timer = setTimeout(() => {
-      this.aborted = true;
-      this.reason = new DOMException("timeout", "TimeoutError");
-      this.emit("abort");
-    }, timeoutMs);
+    this.timer = setTimeout(
+      () => this.end("timeout", new DOMException("timeout", "TimeoutError")),
+      timeoutMs,
+    );
+  }
+
+  /** Called by the scope: the scenario ended while this exchange was in flight. */
+  abort(): void {
+    this.end("scope", new DOMException("the scenario ended", "AbortError"));
+  }
+
+  private end(why: "timeout" | "scope", reason: Error): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.ended = why;
+    this.reason = reason;
+    clearTimeout(this.timer);
+    this.emit("abort");
   }
 
   clear(): void {
@@ -116,22 +153,36 @@ class Deadline extends EventEmitter {
   }
 }
 
+export interface ExchangeLimits {
+  timeoutMs: number;
+  maxBodyBytes: number;
+  tls?: TlsOptions;
+  /** The scenario's requests: this exchange is aborted when the scope closes. */
+  scope?: RequestScope;
+}
+
 export async function exchange(
   url: string,
   method: "GET" | "POST",
   headers: Record<string, string>,
   body: string | undefined,
-  limits: { timeoutMs: number; maxBodyBytes: number },
+  limits: ExchangeLimits,
 ): Promise<RawAnswer> {
   // One deadline for the whole exchange, headers and body.
   const deadline = new Deadline(limits.timeoutMs);
+  try {
+    limits.scope?.enter(deadline);
+  } catch (error) {
+    deadline.clear();
+    throw error;
+  }
   try {
     const answer = await request(url, {
       method,
       headers,
       body,
       signal: deadline,
-      dispatcher: agentFor(limits.timeoutMs),
+      dispatcher: agentFor(limits.timeoutMs, limits.tls ?? {}),
     });
     const { text, truncated } = await readCapped(answer, limits.maxBodyBytes);
     return {
@@ -141,8 +192,9 @@ export async function exchange(
       truncated,
     };
   } catch (error) {
-    throw classify(error, limits.timeoutMs, deadline.aborted);
+    throw classify(error, limits.timeoutMs, deadline.ended);
   } finally {
     deadline.clear();
+    limits.scope?.leave(deadline);
   }
 }

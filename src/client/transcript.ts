@@ -1,5 +1,5 @@
 // A scenario's record of every exchange with the target, in the shape src/report reads.
-import type { TranscriptAttachment, TranscriptEntry } from "../report/attachments.ts";
+import type { CompactEntry, TranscriptAttachment, TranscriptEntry } from "../report/attachments.ts";
 import { scrubSecrets } from "./redact.ts";
 
 /** Bodies kept in a transcript are capped: a 10 MB hostile answer must not become a 10 MB report. */
@@ -29,6 +29,18 @@ function scrubbed(entry: TranscriptEntry): TranscriptEntry {
       ? { ...entry.response, bodyText: scrubSecrets(responseText) }
       : entry.response;
   return { ...entry, request, ...(response ? { response } : {}) };
+}
+
+function compactEntry(e: TranscriptEntry): CompactEntry {
+  return {
+    seq: e.seq,
+    role: e.role,
+    method: e.method,
+    layer: e.layer,
+    durationMs: Math.round(e.durationMs * 10) / 10,
+    ...(e.response ? { status: e.response.status, bytes: e.response.bodyText?.length ?? 0 } : {}),
+    ...(e.error ? { error: e.error.code } : {}),
+  };
 }
 
 const RAW_BODY = "\u0000raw-json-body\u0000";
@@ -84,8 +96,12 @@ export class Transcript {
     return `{"scenario":${JSON.stringify(scenario)},"exchanges":${this.entries.length},"entries":[${entries}]}`;
   }
 
-  /** What a passing scenario attaches: the reports keep only the count for those. */
+  /**
+   * What a passing scenario attaches: method, layer, status and size per exchange, no bodies,
+   * so a PASS can still be audited without a report the size of every answer.
+   */
   summary(scenario: string): string {
-    return JSON.stringify({ scenario, exchanges: this.entries.length, entries: [] });
+    const compact = this.entries.map(compactEntry);
+    return JSON.stringify({ scenario, exchanges: this.entries.length, entries: [], compact });
   }
 }

@@ -4,10 +4,15 @@
 /** Media type of a scenario's transcript attachment (one per scenario, JSON body). */
 export const TRANSCRIPT_MEDIA_TYPE = "application/vnd.tl-conformance.transcript+json";
 
-/** One HTTP exchange with the target, as recorded by the client. Secrets are already redacted. */
+/**
+ * One HTTP exchange with the target, as recorded by the client. Secrets are already redacted.
+ * `wire` absent means TL-JSON over HTTP (the only wire today); a second wire adds its own value
+ * and payload, and the report gives a curl line only to http-json entries.
+ */
 export interface TranscriptEntry {
   /** Position in the scenario, from 1. */
   seq: number;
+  wire?: "http-json";
   /** The role that made the call ("A", "B", "C", or "anonymous"). */
   role: string;
   /** The inner TL method (`messages.sendMessage`), also when wrapped in invokeWithLayerN. */
@@ -30,12 +35,29 @@ export interface TranscriptEntry {
   error?: { code: string; message: string };
 }
 
+/** One exchange of a passing scenario, without bodies: enough to audit a PASS. */
+export interface CompactEntry {
+  seq: number;
+  role: string;
+  method: string;
+  layer: 1 | 2 | 3;
+  durationMs: number;
+  /** Absent when no response arrived. */
+  status?: number;
+  /** Size of the response body in characters. */
+  bytes?: number;
+  /** The error code when the exchange failed. */
+  error?: string;
+}
+
 export interface TranscriptAttachment {
   scenario: string;
-  /** Every exchange for a scenario that did not pass; empty for one that passed. */
+  /** Every exchange, whole, for a scenario that did not pass (or with --transcripts all). */
   entries: TranscriptEntry[];
   /** How many exchanges the scenario made (also when `entries` was left out). */
   exchanges?: number;
+  /** The compact transcript of a passing scenario, when `entries` was left out. */
+  compact?: CompactEntry[];
 }
 
 /** Media type of a failed check's structured detail (one per failed scenario, JSON body). */
@@ -54,6 +76,15 @@ export interface FailureAttachment {
   pointer?: string;
 }
 
+/** Media type of a target fault's or harness error's code (one per such scenario, JSON body). */
+export const FAULT_MEDIA_TYPE = "application/vnd.tl-conformance.fault+json";
+
+/** What the After hook attaches for an error that carries a stable code (TargetError, HarnessError). */
+export interface FaultAttachment {
+  code: string;
+  message: string;
+}
+
 /**
  * How a step's error is classified, by cucumber's `exception.type` (the error's class name):
  * a requirement failed; the target broke the transport or the binding (its message starts with a
@@ -65,11 +96,3 @@ export const ERROR_TYPES = {
   scenario: "ScenarioError",
   harness: "HarnessError",
 } as const;
-
-/**
- * A failed check's message starts with the requirement id and a colon, then lines for
- * Requirement, Expected, Actual (and Pointer where one applies). The report attributes a failure
- * to a requirement by this prefix; a message that starts with anything else (a harness error
- * code such as TARGET_TIMEOUT) counts as an error of the scenario, not as a requirement failure.
- */
-export const FAILURE_PREFIX = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*): /;

@@ -1,25 +1,44 @@
-// From scenarios to verdicts. A failure counts against the requirement its message names (so a
-// SCHEMA failure inside an S1 scenario is a SCHEMA failure); the scenario's other requirements
-// are inconclusive there, since their checks may not have run. A harness or transport error
-// makes the scenario's requirements "error". Order of weight: failed > error > inconclusive >
-// passed; a requirement no scenario reached is untested.
+// From scenarios to requirement verdicts. A failure counts against the requirement its attachment
+// names (so a SCHEMA failure inside an S1 scenario is a SCHEMA failure); the scenario's other
+// requirements are inconclusive there, since their checks may not have run. A target fault or a
+// harness error makes the scenario's requirements "error"; a scenario that was not claimed makes
+// them "not-claimed". Order of weight: failed > error > inconclusive > passed > not-claimed; a
+// requirement no scenario reached is untested.
 import { REQUIREMENTS } from "../requirements/index.ts";
-import type { RequirementOutcome, RequirementVerdict, RunVerdict, ScenarioOutcome } from "./model.ts";
+import type { RequirementOutcome, RequirementVerdict, ScenarioOutcome } from "./model.ts";
 
 type Evidence = Exclude<RequirementVerdict, "untested">;
-const WEIGHT: Record<Evidence, number> = { failed: 4, error: 3, inconclusive: 2, passed: 1 };
+const WEIGHT: Record<Evidence, number> = {
+  failed: 5,
+  error: 4,
+  inconclusive: 3,
+  passed: 2,
+  "not-claimed": 1,
+};
 
 function evidenceOf(scenario: ScenarioOutcome): Map<string, Evidence> {
   const evidence = new Map<string, Evidence>();
-  const failedOn = scenario.failure?.requirementId;
-  for (const id of scenario.requirementIds) {
-    if (scenario.status === "passed") evidence.set(id, "passed");
-    else if (scenario.status === "failed" && failedOn)
-      evidence.set(id, id === failedOn ? "failed" : "inconclusive");
-    else if (scenario.status !== "skipped") evidence.set(id, "error");
-  }
-  if (scenario.status === "failed" && failedOn) evidence.set(failedOn, "failed");
+  const failedOn = scenario.status === "failed" ? scenario.failure?.requirementId : undefined;
+  const each: Partial<Record<ScenarioOutcome["status"], Evidence>> = {
+    passed: "passed",
+    failed: "inconclusive",
+    "target-fault": "error",
+    "harness-error": "error",
+    "not-claimed": "not-claimed",
+  };
+  const verdict = each[scenario.status];
+  if (verdict) for (const id of scenario.requirementIds) evidence.set(id, verdict);
+  if (failedOn) evidence.set(failedOn, "failed");
   return evidence;
+}
+
+function expectationOf(id: string, scenarios: readonly ScenarioOutcome[]): RequirementOutcome["expected"] {
+  const failing = scenarios.filter((s) => s.status === "failed" && s.failure?.requirementId === id);
+  const listed = failing.map((s) => s.expectation).filter((e) => e?.outcome === "expected-fail");
+  const first = listed[0];
+  return first && listed.length === failing.length
+    ? { reason: first.reason, tracking: first.tracking }
+    : undefined;
 }
 
 export function requirementOutcomes(scenarios: readonly ScenarioOutcome[]): RequirementOutcome[] {
@@ -35,24 +54,17 @@ export function requirementOutcomes(scenarios: readonly ScenarioOutcome[]): Requ
       (w, s) => (w === undefined || WEIGHT[s.verdict] > WEIGHT[w] ? s.verdict : w),
       undefined,
     );
+    const expected = worst === "failed" ? expectationOf(r.id, scenarios) : undefined;
     return {
       id: r.id,
       level: r.level,
       source: r.source,
       check: r.check,
       verdict: worst ?? "untested",
+      ...(expected ? { expected } : {}),
       scenarios: list,
     };
   });
-}
-
-export function runVerdict(requirements: readonly RequirementOutcome[]): RunVerdict {
-  const must = requirements.filter((r) => r.level === "MUST");
-  if (must.some((r) => r.verdict !== "passed" && r.verdict !== "untested")) return "FAIL";
-  if (must.some((r) => r.verdict === "untested")) return "INCOMPLETE";
-  return requirements.some((r) => r.level === "SHOULD" && r.verdict !== "passed")
-    ? "PASS_WITH_WARNINGS"
-    : "PASS";
 }
 
 export function failedRequirements(report: { requirements: readonly RequirementOutcome[] }): string[] {

@@ -66,6 +66,20 @@ export const HOSTILE_TARGETS: HostileTarget[] = [
     handle: (_req, res) => res.writeHead(302, { location: "/rpc" }).end(),
   },
   {
+    name: "refuses every call with an rpc_error",
+    expect: "TARGET_RPC_ERROR",
+    handle: (_req, res) =>
+      res
+        .writeHead(400, { "content-type": "application/json" })
+        .end('{"_":"rpc_error","error_code":400,"error_message":"NOT_TODAY"}'),
+  },
+  {
+    name: "sends 64 KiB of headers",
+    expect: "TARGET_HEADERS_TOO_LARGE",
+    handle: (_req, res) =>
+      res.writeHead(200, { "content-type": "application/json", "x-junk": "j".repeat(64 * 1024) }).end("{}"),
+  },
+  {
     name: "sends JSON as text/plain",
     expect: "TARGET_NOT_JSON",
     handle: (_req, res) =>

@@ -1,0 +1,23 @@
+// `npm run build`: the compiled package in dist/. Node runs dist/ without a TypeScript loader,
+// so cucumber's worker processes (which inherit no in-process hook) load it as they load any
+// JavaScript. src/tl finds the TL files beside its own modules (../../schema from src/tl/), so
+// the build copies schema/ to dist/schema as well.
+import { spawnSync } from "node:child_process";
+import { cpSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dist = join(root, "dist");
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+
+rmSync(dist, { recursive: true, force: true });
+const compiled = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], {
+  stdio: "inherit",
+});
+if (compiled.status !== 0) {
+  process.stderr.write("build: tsc failed\n");
+  process.exit(compiled.status ?? 1);
+}
+cpSync(join(root, "schema"), join(dist, "schema"), { recursive: true });
