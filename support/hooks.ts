@@ -13,7 +13,7 @@ import {
 } from "@cucumber/cucumber";
 import { closeAgents, guardStep, RequestScope } from "../src/client/index.ts";
 import { FAILURE_MEDIA_TYPE, FAULT_MEDIA_TYPE, TRANSCRIPT_MEDIA_TYPE } from "../src/report/attachments.ts";
-import { RequirementFailure, ScenarioError } from "../src/session/index.ts";
+import { RequirementFailure, releaseAccountPools, ScenarioError } from "../src/session/index.ts";
 import { ensureTarget, releaseTarget } from "./embedded_target.ts";
 import type { ConformanceWorld } from "./world.ts";
 
@@ -71,6 +71,7 @@ After(async function (this: ConformanceWorld, { pickle, result }) {
 });
 
 AfterAll(async () => {
+  releaseAccountPools();
   await closeAgents();
   await releaseTarget();
 });

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Binding, BindingSession, CallOutcome } from "../bindings/index.ts";
 import { Transcript } from "../client/index.ts";
-import { AccountPool } from "./account_pool.ts";
+import { AccountPool, accountPool, releaseAccountPools } from "./account_pool.ts";
 
 /** A fake target that signs up anyone, counting sign-ups in flight. */
 function fakeBinding(fail = false): Binding & { peak: number } {
@@ -69,4 +69,13 @@ test("a sign-up the target refuses fails the scenario that takes the account", a
     concurrency: 1,
   });
   await assert.rejects(pool.take(), /TARGET_RPC_ERROR/);
+});
+
+test("a pool ends with its run: the next run at the same address gets a fresh one", () => {
+  const binding = fakeBinding();
+  const make = () => ({ binding, transcript: new Transcript() });
+  const first = accountPool("http://127.0.0.1:5000", make);
+  assert.equal(accountPool("http://127.0.0.1:5000", make), first);
+  releaseAccountPools();
+  assert.notEqual(accountPool("http://127.0.0.1:5000", make), first);
 });

@@ -4,7 +4,7 @@
 // per process (each parallel worker has its own).
 import type { Binding } from "../bindings/index.ts";
 import type { Transcript } from "../client/index.ts";
-import { type Account, createAccount, defaultTestNumber } from "./actors.ts";
+import { type Account, createAccount, defaultTestNumber, forgetDrawnNumbers } from "./actors.ts";
 import { checkSchema } from "./inspect.ts";
 
 /** A pooled account with the record of its sign-up, which the scenario that takes it adopts. */
@@ -135,4 +135,13 @@ export function adoptingFrom(pool: AccountPool, transcript: Transcript): Account
       }
     },
   };
+}
+
+/**
+ * Forgets every pool, with the accounts it made ahead: they belong to the target of the run that
+ * ends (a later run may meet another server at the same address, as the kill matrix does).
+ */
+export function releaseAccountPools(): void {
+  pools.clear();
+  forgetDrawnNumbers();
 }

@@ -158,3 +158,8 @@ export async function signInAgain(
   });
   return session;
 }
+
+/** Forgets the numbers drawn so far (at the end of a run: a later run may meet a fresh server at the same address). */
+export function forgetDrawnNumbers(): void {
+  drawnByTarget.clear();
+}

@@ -9,6 +9,7 @@ export {
   type PoolBinding,
   type PooledAccount,
   type PoolOptions,
+  releaseAccountPools,
 } from "./account_pool.ts";
 export type { Actor } from "./actors.ts";
 export { ADDRESSING_METHODS, addressingCall, BAD_INPUTS, type BadInput, otherHash } from "./addressing.ts";

@@ -43,8 +43,12 @@ for (const target of HOSTILE_TARGETS) {
       assert.equal(scenario?.failure?.code, target.expect, `reason: ${scenario?.failure?.message}`);
       assert.equal(report.verdict, "ERROR");
       assert.equal(report.totals.failed, 0, "a target fault is no failed requirement");
-      // Accounts are signed up ahead by a pool whose exchanges are in no scenario's transcript: a
-      // target that fails every sign-up leaves the scenario with none of its own.
+      // Accounts are signed up ahead, and the scenario that takes one adopts its sign-up
+      // exchanges, failed ones too: the fault is in the report with what the target did.
+      assert.ok(
+        (scenario?.transcript?.length ?? 0) > 0,
+        "the transcript of the failed scenario is in the report",
+      );
       assert.equal(
         scenario?.transcript?.length ?? 0,
         scenario?.exchanges ?? 0,
