@@ -2,9 +2,11 @@
 // a delay proxy (delay_proxy.ts), the whole suite run cold through the CLI as a vendor runs it.
 // Per configuration: wall time, requests, and the sequential round trips that make the time.
 //
-//   node --import tsx bench/remote.ts [--rtt 20,100] [--parallel 0,4,8]
+//   node --import tsx bench/remote.ts [--rtt 20,100] [--parallel cli,0,4,8] [--tags EXPR]
 //
-// Defaults: --rtt 100 --parallel 0,8 (about 2.5 minutes today); `npm run bench` runs the defaults.
+// Defaults: --rtt 100 --parallel 8, the whole suite (`npm run bench` runs the defaults). `cli`
+// passes no --parallel, so the CLI's own default applies. A serial run of the whole suite at
+// 100 ms takes about 6 minutes at fc8171a; --tags runs a subset.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,32 +17,50 @@ import { scenarioRoundTrips } from "./scenario_segments.ts";
 import { startServerProcess } from "./target_process.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const RUN_LIMIT_MS = 15 * 60_000;
+const RUN_LIMIT_MS = 40 * 60_000;
 
-function listOption(name: string, fallback: number[], min: number, max: number): number[] {
+type Parallel = number | "cli";
+
+function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);
-  if (at === -1) return fallback;
-  const text = process.argv[at + 1] ?? "";
-  const values = text.split(",").map((part) => Number(part.trim()));
-  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < min || v > max)) {
-    process.stderr.write(`${name} takes integers from ${min} to ${max}, comma-separated; got "${text}"\n`);
-    process.exit(2);
-  }
-  return values;
+  return at === -1 ? undefined : (process.argv[at + 1] ?? "");
 }
 
-const rtts = listOption("--rtt", [100], 0, 2000);
-const parallels = listOption("--parallel", [0, 8], 0, 16);
+function usage(message: string): never {
+  process.stderr.write(`bench/remote.ts: ${message}\n`);
+  process.exit(2);
+}
+
+function integers(name: string, text: string, min: number, max: number, cli: boolean): Parallel[] {
+  return text.split(",").map((part) => {
+    const word = part.trim();
+    if (cli && word === "cli") return "cli";
+    const value = Number(word);
+    if (!/^\d+$/.test(word) || value < min || value > max)
+      usage(
+        `${name} takes integers from ${min} to ${max}${cli ? ' or "cli"' : ""}, comma-separated; got "${text}"`,
+      );
+    return value;
+  });
+}
+
+const rtts = integers("--rtt", option("--rtt") ?? "100", 0, 2000, false) as number[];
+const parallels = integers("--parallel", option("--parallel") ?? "8", 0, 16, true);
+const tags = option("--tags");
+if (tags === "") usage("--tags needs an expression");
 
 interface ScenarioFigures {
+  name: string;
+  location: string;
   exchanges: number;
   durationMs: number;
   status: string;
+  failure?: { message: string };
 }
 
 interface Run {
   rtt: number;
-  parallel: number;
+  parallel: Parallel;
   wallMs: number;
   exit: number | string;
   stderrTail: string;
@@ -82,7 +102,7 @@ function readScenarios(reports: string): ScenarioFigures[] {
   }
 }
 
-async function measure(rtt: number, parallel: number): Promise<Run> {
+async function measure(rtt: number, parallel: Parallel): Promise<Run> {
   const server = await startServerProcess();
   const proxy = await startDelayProxy(server.url, rtt);
   const reports = mkdtempSync(join(tmpdir(), "tlc-remote-"));
@@ -92,8 +112,8 @@ async function measure(rtt: number, parallel: number): Promise<Run> {
       "run",
       "--target",
       proxy.url,
-      "--parallel",
-      String(parallel),
+      ...(parallel === "cli" ? [] : ["--parallel", String(parallel)]),
+      ...(tags === undefined ? [] : ["--tags", tags]),
       "--reports",
       reports,
     ]);
@@ -120,6 +140,7 @@ for (const rtt of rtts) {
   for (const parallel of parallels) {
     const run = await measure(rtt, parallel);
     runs.push(run);
+    // Progress on stderr, so a long run shows it is alive; the tables go to stdout at the end.
     process.stderr.write(
       `rtt ${rtt} ms, --parallel ${parallel}: ${(run.wallMs / 1000).toFixed(1)} s, exit ${run.exit}\n`,
     );
@@ -127,7 +148,7 @@ for (const rtt of rtts) {
 }
 
 process.stdout.write(
-  "\nwhole suite, cold, through the CLI; reference server behind a delay proxy on loopback\n\n" +
+  `\n${tags === undefined ? "whole suite" : `scenarios ${tags}`}, cold, through the CLI; reference server behind a delay proxy on loopback\n\n` +
     "| RTT | --parallel | wall | exit | scenarios passed | requests | sequential round trips of the run |\n" +
     "|---|---|---|---|---|---|---|\n",
 );
@@ -144,8 +165,9 @@ for (const r of runs) {
  * Sequential round trips per scenario, from a serial run, and how they were found: exactly, from
  * the proxy's waves split by bearer key (scenario_segments.ts), when the split matches report.json;
  * else estimated from each scenario's duration, since each round trip costs at least one RTT.
- * Parallel runs give none: workers' scenarios overlap at the proxy, and their durations include
- * waiting for a shared CPU (up to 3x the serial figure at --parallel 8 on two cores).
+ * Other runs (workers, or the CLI's default, which may use them) give none: workers' scenarios
+ * overlap at the proxy, and their durations include waiting for a shared CPU (up to 3x the serial
+ * figure at --parallel 8 on two cores).
  */
 function roundTrips(r: Run): { trips: number[]; how: string } {
   if (r.parallel !== 0 || r.rtt === 0) return { trips: [], how: "serial runs only" };
@@ -157,8 +179,15 @@ function roundTrips(r: Run): { trips: number[]; how: string } {
   return { trips: r.scenarios.map((s) => Math.floor(s.durationMs / r.rtt)), how: "duration ÷ RTT" };
 }
 
+for (const r of runs) {
+  for (const s of r.scenarios.filter((scenario) => scenario.status !== "passed"))
+    process.stdout.write(
+      `\n${r.rtt} ms, --parallel ${r.parallel}: ${s.status} ${s.location} ${s.name}: ${(s.failure?.message ?? "").split("\n")[0]}`,
+    );
+}
+
 process.stdout.write(
-  "\nper scenario, min / median / max: requests (report.json `exchanges`) and sequential round trips\n" +
+  "\n\nper scenario, min / median / max: requests (report.json `exchanges`) and sequential round trips\n" +
     "(proxy: its waves, split into scenarios by bearer key and checked against report.json;\n" +
     "duration ÷ RTT: the scenario's duration in report.json over the RTT, rounded down)\n\n" +
     "| RTT | --parallel | requests per scenario | sequential round trips per scenario | counted by |\n" +
