@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import type { ValidateFunction } from "ajv";
 import fc from "fast-check";
-import { MUTATIONS, mutate, valuesOf } from "../../test/tl_arbitraries.ts";
+import { MUTATIONS, mutate, valuesOf } from "../../test/tl/json_schema_arbitrary.ts";
 import { isGeneric } from "./derive_schema.ts";
 import { toValidation } from "./format_issues.ts";
 import { loadLayerTl } from "./layers.ts";

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { MUTATIONS, mutate, valuesOf } from "../../test/tl_arbitraries.ts";
+import { MUTATIONS, mutate, valuesOf } from "../../test/tl/json_schema_arbitrary.ts";
 import { layerSchema } from "./index.ts";
 import { layerDocument } from "./schema_registry.ts";
 import type { JsonSchema } from "./type_expr.ts";

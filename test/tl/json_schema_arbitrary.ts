@@ -1,8 +1,9 @@
-// fast-check arbitraries of TL-JSON values, generated from a layer document's own definitions,
-// and the single mutations that must make a valid value invalid. Shared by the property tests
-// of src/tl (the checks reject the mutations; generated and compiled validators agree).
+// fast-check arbitraries of TL-JSON values, generated from a layer's JSON Schema document (its
+// `$defs`), and the single mutations that must make a valid value invalid: for the schema checks
+// (src/tl/property.test.ts, precompiled.test.ts). arbitrary.ts beside it generates from the TL
+// text instead, for the binary codec.
 import fc from "fast-check";
-import type { JsonSchema } from "../src/tl/type_expr.ts";
+import type { JsonSchema } from "../../src/tl/type_expr.ts";
 
 const MAX_DEPTH = 3;
 
