@@ -31,10 +31,13 @@ export interface ProxyCounts {
   maxInFlight: number;
 }
 
-/** One POST /rpc request: the bearer key it carried and the wave it was part of. */
+/** One POST /rpc request: its bearer key, its method, and when it arrived and was answered. */
 export interface LoggedRequest {
   key: string | undefined;
-  wave: number;
+  /** `_` of the call, inside a layer wrapper if there is one; undefined for a body that is not one. */
+  method: string | undefined;
+  start: number;
+  end: number;
 }
 
 export interface DelayProxy {
@@ -47,6 +50,16 @@ export interface DelayProxy {
 
 function endToEnd(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name)));
+}
+
+function methodOf(body: Buffer): string | undefined {
+  try {
+    const call = JSON.parse(body.toString("utf8")) as { _?: unknown; query?: { _?: unknown } };
+    const name = typeof call.query?._ === "string" ? call.query._ : call._;
+    return typeof name === "string" ? name : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function wholeBody(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -87,19 +100,28 @@ export async function startDelayProxy(target: string, rttMs: number): Promise<De
   const server = http.createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
     inFlight += 1;
     if (inFlight === 1) counts.waves += 1;
-    if (req.method === "POST" && req.url === "/rpc") {
+    counts.maxInFlight = Math.max(counts.maxInFlight, inFlight);
+    const logged = req.method === "POST" && req.url === "/rpc";
+    const entry: LoggedRequest = {
+      key: /^Bearer (\S+)$/.exec(req.headers.authorization ?? "")?.[1],
+      method: undefined,
+      start: performance.now(),
+      end: Number.NaN,
+    };
+    if (logged) {
       counts.rpc += 1;
-      log.push({ key: /^Bearer (\S+)$/.exec(req.headers.authorization ?? "")?.[1], wave: counts.waves });
+      log.push(entry);
     } else {
       counts.other += 1;
     }
-    counts.maxInFlight = Math.max(counts.maxInFlight, inFlight);
     // "close" comes once, whether the answer went out or the connection broke first.
     res.once("close", () => {
       inFlight -= 1;
+      entry.end = performance.now();
     });
     (async () => {
       const body = await wholeBody(req);
+      if (logged) entry.method = methodOf(body);
       await sleep(rttMs / 2);
       const answer = await forward(req, body);
       await sleep(rttMs / 2);

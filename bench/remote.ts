@@ -149,21 +149,21 @@ for (const rtt of rtts) {
 
 process.stdout.write(
   `\n${tags === undefined ? "whole suite" : `scenarios ${tags}`}, cold, through the CLI; reference server behind a delay proxy on loopback\n\n` +
-    "| RTT | --parallel | wall | exit | scenarios passed | requests | sequential round trips of the run |\n" +
-    "|---|---|---|---|---|---|---|\n",
+    "| RTT | --parallel | wall | exit | scenarios passed | requests | of them in scenarios | sequential round trips of the run |\n" +
+    "|---|---|---|---|---|---|---|---|\n",
 );
 for (const r of runs) {
   const passed = r.scenarios.filter((s) => s.status === "passed").length;
   const exit = r.exit === 0 ? "0" : `${r.exit} (${r.stderrTail})`;
   const waves = r.parallel === 0 ? String(r.waves) : `– (up to ${r.maxInFlight} in flight)`;
   process.stdout.write(
-    `| ${r.rtt} ms | ${r.parallel} | ${(r.wallMs / 1000).toFixed(1)} s | ${exit} | ${passed}/${r.scenarios.length} | ${r.rpc} | ${waves} |\n`,
+    `| ${r.rtt} ms | ${r.parallel} | ${(r.wallMs / 1000).toFixed(1)} s | ${exit} | ${passed}/${r.scenarios.length} | ${r.rpc} | ${r.scenarios.reduce((sum, x) => sum + x.exchanges, 0)} | ${waves} |\n`,
   );
 }
 
 /**
  * Sequential round trips per scenario, from a serial run, and how they were found: exactly, from
- * the proxy's waves split by bearer key (scenario_segments.ts), when the split matches report.json;
+ * the proxy's log split by bearer key (scenario_segments.ts), when the split matches report.json;
  * else estimated from each scenario's duration, since each round trip costs at least one RTT.
  * Other runs (workers, or the CLI's default, which may use them) give none: workers' scenarios
  * overlap at the proxy, and their durations include waiting for a shared CPU (up to 3x the serial
@@ -175,7 +175,10 @@ function roundTrips(r: Run): { trips: number[]; how: string } {
     r.log,
     r.scenarios.map((s) => s.exchanges),
   );
-  if (exact && exact.length > 0) return { trips: exact, how: "proxy" };
+  if (exact && exact.trips.length > 0) {
+    const ahead = exact.signUpsAhead > 0 ? ` (${exact.signUpsAhead} sign-up requests ahead left out)` : "";
+    return { trips: exact.trips, how: `proxy${ahead}` };
+  }
   return { trips: r.scenarios.map((s) => Math.floor(s.durationMs / r.rtt)), how: "duration ÷ RTT" };
 }
 
@@ -188,7 +191,7 @@ for (const r of runs) {
 
 process.stdout.write(
   "\n\nper scenario, min / median / max: requests (report.json `exchanges`) and sequential round trips\n" +
-    "(proxy: its waves, split into scenarios by bearer key and checked against report.json;\n" +
+    "(proxy: its log, split into scenarios by bearer key and checked against report.json;\n" +
     "duration ÷ RTT: the scenario's duration in report.json over the RTT, rounded down)\n\n" +
     "| RTT | --parallel | requests per scenario | sequential round trips per scenario | counted by |\n" +
     "|---|---|---|---|---|\n",
