@@ -36,6 +36,8 @@ export interface LoggedRequest {
   key: string | undefined;
   /** `_` of the call, inside a layer wrapper if there is one; undefined for a body that is not one. */
   method: string | undefined;
+  /** An auth.sendCode answered phone_registered: true (a sign-up that must try another number). */
+  numberTaken: boolean;
   start: number;
   end: number;
 }
@@ -59,6 +61,14 @@ function methodOf(body: Buffer): string | undefined {
     return typeof name === "string" ? name : undefined;
   } catch {
     return undefined;
+  }
+}
+
+function numberTaken(answer: Buffer): boolean {
+  try {
+    return (JSON.parse(answer.toString("utf8")) as { phone_registered?: unknown }).phone_registered === true;
+  } catch {
+    return false;
   }
 }
 
@@ -105,6 +115,7 @@ export async function startDelayProxy(target: string, rttMs: number): Promise<De
     const entry: LoggedRequest = {
       key: /^Bearer (\S+)$/.exec(req.headers.authorization ?? "")?.[1],
       method: undefined,
+      numberTaken: false,
       start: performance.now(),
       end: Number.NaN,
     };
@@ -124,6 +135,7 @@ export async function startDelayProxy(target: string, rttMs: number): Promise<De
       if (logged) entry.method = methodOf(body);
       await sleep(rttMs / 2);
       const answer = await forward(req, body);
+      if (entry.method === "auth.sendCode") entry.numberTaken = numberTaken(answer.body);
       await sleep(rttMs / 2);
       res.writeHead(answer.status, { ...endToEnd(answer.headers), "content-length": answer.body.length });
       res.end(answer.body);

@@ -170,7 +170,7 @@ for (const r of runs) {
  * figure at --parallel 8 on two cores).
  */
 function roundTrips(r: Run): { trips: number[]; how: string } {
-  if (r.parallel !== 0 || r.rtt === 0) return { trips: [], how: "serial runs only" };
+  if (r.parallel !== 0) return { trips: [], how: "serial runs only" };
   const exact = scenarioRoundTrips(
     r.log,
     r.scenarios.map((s) => s.exchanges),
@@ -179,6 +179,7 @@ function roundTrips(r: Run): { trips: number[]; how: string } {
     const ahead = exact.signUpsAhead > 0 ? ` (${exact.signUpsAhead} sign-up requests ahead left out)` : "";
     return { trips: exact.trips, how: `proxy${ahead}` };
   }
+  if (r.rtt === 0) return { trips: [], how: "no split matched report.json" };
   return { trips: r.scenarios.map((s) => Math.floor(s.durationMs / r.rtt)), how: "duration ÷ RTT" };
 }
 

@@ -56,7 +56,8 @@ function split(log: readonly LoggedRequest[], requestsPerScenario: readonly numb
 
 /**
  * The log without sign-ups made ahead: per key, the auth.sendCode calls up to and including its
- * auth.signUp (a key that only ever sent auth.sendCode was a sign-up that found its number taken).
+ * auth.signUp, and a key whose one request was an auth.sendCode that found the number taken (the
+ * sign-up went on with another number and key).
  */
 function withoutSignUpsAhead(log: readonly LoggedRequest[]): LoggedRequest[] {
   const byKey = new Map<string | undefined, LoggedRequest[]>();
@@ -65,8 +66,9 @@ function withoutSignUpsAhead(log: readonly LoggedRequest[]): LoggedRequest[] {
   for (const [key, requests] of byKey) {
     if (key === undefined) continue;
     const signUp = requests.findIndex((r) => r.method !== "auth.sendCode");
-    if (signUp === -1) for (const r of requests) dropped.add(r);
-    else if (requests[signUp]?.method === "auth.signUp")
+    if (signUp === -1) {
+      if (requests.every((r) => r.numberTaken)) for (const r of requests) dropped.add(r);
+    } else if (requests[signUp]?.method === "auth.signUp")
       for (const r of requests.slice(0, signUp + 1)) dropped.add(r);
   }
   return log.filter((r) => !dropped.has(r));
