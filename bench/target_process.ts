@@ -1,5 +1,6 @@
 // Starts the reference server in a child process (the benchmark's client must not share its
-// event loop) and gives back its URL and two signed-up accounts, A having B's number.
+// event loop) and gives back its URL, and for the per-call benchmarks two signed-up accounts,
+// A having B's number.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
@@ -47,7 +48,13 @@ async function signUp(
   return { key, id: (signed.user as { id: number }).id, phone };
 }
 
-export async function startBenchTarget(): Promise<BenchTarget> {
+export interface ServerProcess {
+  url: string;
+  stop(): void;
+}
+
+/** The reference server alone, fresh, in a child process. */
+export async function startServerProcess(): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "server", "--port", "0"], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
@@ -56,6 +63,11 @@ export async function startBenchTarget(): Promise<BenchTarget> {
     child.stdout.once("data", (d: Buffer) => resolve(d.toString().split("\n")[0] ?? ""));
     child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
   });
+  return { url, stop: () => child.kill("SIGTERM") };
+}
+
+export async function startBenchTarget(): Promise<BenchTarget> {
+  const { url, stop } = await startServerProcess();
   const a = await signUp(url, 1, "0001");
   const b = await signUp(url, 2, "0002");
   await rpc(url, a.key, {
@@ -63,5 +75,5 @@ export async function startBenchTarget(): Promise<BenchTarget> {
     contacts: [{ _: "inputPhoneContact", client_id: "1", phone: b.phone, first_name: "B", last_name: "" }],
     replace: false,
   });
-  return { url, a, b, stop: () => child.kill("SIGTERM") };
+  return { url, a, b, stop };
 }

@@ -1,7 +1,7 @@
 // `npm run build`: the compiled package in dist/. Node runs dist/ without a TypeScript loader,
 // so cucumber's worker processes (which inherit no in-process hook) load it as they load any
 // JavaScript. src/tl finds the TL files beside its own modules (../../schema from src/tl/), so
-// the build copies schema/ to dist/schema as well.
+// the build copies schema/ to dist/schema as well, and the generated validators beside src/tl.
 import { spawnSync } from "node:child_process";
 import { cpSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -21,3 +21,6 @@ if (compiled.status !== 0) {
   process.exit(compiled.status ?? 1);
 }
 cpSync(join(root, "schema"), join(dist, "schema"), { recursive: true });
+// tsc copies no .cjs: the validators generated at build time (src/tl/precompiled.ts) go beside
+// the compiled module that loads them, or every run would compile them again.
+cpSync(join(root, "src/tl/generated"), join(dist, "src/tl/generated"), { recursive: true });

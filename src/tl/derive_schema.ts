@@ -2,7 +2,7 @@
 // constructor, per boxed type (discriminated on `_`), per method's params and per method's result.
 // Nothing here is written by hand per type, so a TL change is a schema change.
 
-import { PRIMITIVE_SCHEMAS, RPC_ERROR_SCHEMA } from "./primitive_schemas.ts";
+import { SHARED_DEFINITIONS } from "./primitive_schemas.ts";
 import { defKey, isBoxedType, type JsonSchema, type TypeContext, typeExprSchema } from "./type_expr.ts";
 import type { Layer, TlCombinator, TlSchema } from "./types.ts";
 
@@ -62,7 +62,7 @@ export function deriveLayerDocument(tl: TlSchema, layer: Layer): JsonSchema {
     hasType: (name) => types.has(name),
     hasConstructor: (name) => constructorNames.has(name) && !NATIVE_BUILTINS.has(name),
   });
-  const defs: JsonSchema = { ...PRIMITIVE_SCHEMAS, rpc_error: RPC_ERROR_SCHEMA };
+  const defs: JsonSchema = { ...SHARED_DEFINITIONS };
   for (const c of tl.constructors) {
     if (!NATIVE_BUILTINS.has(c.name))
       defs[defKey.constructor(c.name)] = objectSchema(c.name, c.params, context([]));

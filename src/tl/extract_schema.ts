@@ -25,8 +25,8 @@ export function hasDefinition(layer: Layer, key: string): boolean {
   return Object.hasOwn(layerDocument(layer).$defs as JsonSchema, key);
 }
 
-export function standaloneSchema(layer: Layer, key: string): JsonSchema {
-  const defs = layerDocument(layer).$defs as JsonSchema;
+/** The keys of a definition and of every definition it reaches through `$ref`. */
+export function reachableDefinitions(defs: JsonSchema, key: string): Set<string> {
   const needed = new Set<string>([key]);
   const queue = [key];
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
@@ -39,6 +39,12 @@ export function standaloneSchema(layer: Layer, key: string): JsonSchema {
       }
     }
   }
+  return needed;
+}
+
+export function standaloneSchema(layer: Layer, key: string): JsonSchema {
+  const defs = layerDocument(layer).$defs as JsonSchema;
+  const needed = reachableDefinitions(defs, key);
   const picked: JsonSchema = {};
   for (const name of Object.keys(defs)) if (needed.has(name)) picked[name] = defs[name];
   return {

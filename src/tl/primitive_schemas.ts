@@ -42,3 +42,13 @@ export const RPC_ERROR_SCHEMA: JsonSchema = {
   required: ["_", "error_code", "error_message"],
   additionalProperties: false,
 };
+
+/**
+ * The definitions every layer document holds as these very objects. format_issues.ts tells a
+ * primitive's error by the identity of the failing sub-schema, so generated validators receive
+ * these objects too instead of copies.
+ */
+export const SHARED_DEFINITIONS: Readonly<Record<string, JsonSchema>> = {
+  ...PRIMITIVE_SCHEMAS,
+  rpc_error: RPC_ERROR_SCHEMA,
+};

@@ -1,9 +1,12 @@
-// The one Ajv instance that owns every layer's schema document. Documents are added once; each
-// validator is compiled on first use and kept, so start-up pays only for what a run needs.
+// The one Ajv instance that owns every layer's schema document, for what no generated validator
+// covers (src/tl/precompiled.ts): an ad-hoc type expression such as `Vector<User>`, or every
+// definition when the generated file is stale. Documents are added once; each validator is
+// compiled on first use and kept, so start-up pays only for what a run needs.
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import { AJV_OPTIONS, TL_FORMATS } from "./ajv_options.ts";
 import { deriveLayerDocument, layerSchemaId } from "./derive_schema.ts";
 import { loadLayerTl } from "./layers.ts";
-import { isTlLong, LONG_FORMAT } from "./primitive_schemas.ts";
+import { precompiledValidator } from "./precompiled.ts";
 import type { JsonSchema } from "./type_expr.ts";
 import { LAYERS, type Layer } from "./types.ts";
 
@@ -12,24 +15,11 @@ const compiled = new Map<string, ValidateFunction>();
 
 function registry(): Ajv2020 {
   if (!ajv) {
-    // verbose keeps the failing sub-schema on each error: an unknown constructor's message
-    // names the allowed ones from it. allErrors stays off: the first error is enough and fast.
-    // inlineRefs off: every definition compiles once into a function the others call, instead of
-    // being inlined again into each method's validator (5x less compile time, see docs/tl.md).
-    // validateSchema off at run time: the documents are generated, and src/tl/schema.test.ts
-    // checks them against the draft 2020-12 meta-schema once instead of every process paying.
     // code.optimize off: halves compile time (600 → 320 ms for a run's validators) for ~2% of
-    // validation speed (bench/tl.ts); a suite run compiles far more than it validates.
-    ajv = new Ajv2020({
-      strict: true,
-      discriminator: true,
-      verbose: true,
-      allErrors: false,
-      inlineRefs: false,
-      validateSchema: false,
-      code: { optimize: false },
-    });
-    ajv.addFormat(LONG_FORMAT, { type: "string", validate: isTlLong });
+    // validation speed (bench/tl.ts), and only what nothing generated covers is compiled here.
+    // The generated validators are optimised: their compile time is the build's.
+    ajv = new Ajv2020({ ...AJV_OPTIONS, code: { optimize: false } });
+    for (const [name, format] of Object.entries(TL_FORMATS)) ajv.addFormat(name, format);
     for (const layer of LAYERS) ajv.addSchema(layerDocument(layer));
   }
   return ajv;
@@ -49,6 +39,11 @@ export function layerDocument(layer: Layer): JsonSchema {
 
 /** The validator of one definition of a layer document, e.g. `result:messages.sendMessage`. */
 export function definitionValidator(layer: Layer, key: string): ValidateFunction {
+  return precompiledValidator(layer, key) ?? compiledDefinitionValidator(layer, key);
+}
+
+/** The same, compiled at run time whatever was generated: what the generated code must equal. */
+export function compiledDefinitionValidator(layer: Layer, key: string): ValidateFunction {
   return validatorFor(`${layerSchemaId(layer)}#/$defs/${key}`, () => ({
     $ref: `${layerSchemaId(layer)}#/$defs/${key}`,
   }));
