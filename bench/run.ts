@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const BENCHMARKS = ["tl.ts", "server.ts", "client.ts", "conformance.ts"];
+const BENCHMARKS = ["tl.ts", "server.ts", "abuse.ts", "history.ts", "soak.ts", "client.ts", "conformance.ts"];
 
 const only = process.argv.slice(2);
 const selected = only.length > 0 ? BENCHMARKS.filter((b) => only.some((o) => b.startsWith(o))) : BENCHMARKS;
