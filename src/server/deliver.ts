@@ -4,9 +4,8 @@ import type { CallContext } from "./context.ts";
 import type { LinkChange } from "./hooks.ts";
 import { deliverLinkChanges, trackLinks } from "./link_changes.ts";
 import { usersOfMessage } from "./render.ts";
-import type { StoredMessage } from "./store.ts";
+import type { StoredMessage } from "./store/index.ts";
 import { now, type TlObject } from "./tl_values.ts";
-import { appendUpdate } from "./update_stream.ts";
 
 export interface Outgoing {
   text: string;
@@ -25,22 +24,21 @@ export interface Sent {
   date: number;
 }
 
-function store(ctx: CallContext, ownerId: number, message: Omit<StoredMessage, "id">): StoredMessage {
-  const box = ctx.world.store.box(ownerId);
-  const stored = { ...message, id: box.nextMessageId++ };
-  box.messages.set(stored.id, stored);
-  appendUpdate(
-    ctx.world,
-    ownerId,
-    { kind: "message", messageId: stored.id },
-    usersOfMessage(ctx, ownerId, stored),
-  );
+function store(
+  ctx: CallContext,
+  ownerId: number,
+  message: Omit<StoredMessage, "id">,
+): StoredMessage | undefined {
+  const box = ctx.state.store.box(ownerId);
+  if (!box) return undefined;
+  const stored = box.addMessage(message);
+  box.addUpdate({ kind: "message", messageId: stored.id }, usersOfMessage(ctx, ownerId, stored));
   return stored;
 }
 
 function participants(ctx: CallContext, senderId: number, peer: StoredMessage["peer"]): number[] {
   if ("user" in peer) return peer.user === senderId ? [senderId] : [senderId, peer.user];
-  return ctx.world.store.chats.get(peer.chat)?.participants ?? [senderId];
+  return ctx.state.store.chats.get(peer.chat)?.participants ?? [senderId];
 }
 
 export function deliver(
@@ -49,10 +47,10 @@ export function deliver(
   peer: StoredMessage["peer"],
   outgoing: Outgoing[],
 ): Sent {
-  const { world } = ctx;
+  const { state } = ctx;
   const privatePeer = "user" in peer && peer.user !== senderId ? peer.user : undefined;
   const changed = trackLinks(
-    world,
+    state,
     privatePeer === undefined
       ? []
       : [
@@ -61,11 +59,12 @@ export function deliver(
         ],
   );
   if (privatePeer !== undefined) {
-    world.hooks.revealOnMessage({
+    state.hooks.revealOnMessage({
+      method: ctx.method,
       senderId,
       peerId: privatePeer,
-      hasContact: (owner, other) => world.store.hasContact(owner, other),
-      reveal: (viewer, owner) => world.store.reveal(viewer, owner),
+      hasContact: (owner, other) => state.store.hasContact(owner, other),
+      reveal: (viewer, owner) => state.store.reveal(viewer, owner),
     });
   }
   const date = now();
@@ -82,17 +81,17 @@ export function deliver(
         unread: true,
         date,
       });
-      if (out) messages.push(copy);
+      if (out && copy) messages.push(copy);
     }
   }
   const changes = changed();
-  deliverLinkChanges(world, senderId, changes);
-  const box = world.store.box(senderId);
+  deliverLinkChanges(state, senderId, changes, ctx.method);
+  const box = state.store.box(senderId);
   return {
     messages,
     senderChanges: changes.filter((c) => c.viewerId === senderId),
-    pts: box.pts,
-    seq: box.seq,
+    pts: box?.pts ?? 0,
+    seq: box?.seq ?? 0,
     date,
   };
 }

@@ -1,16 +1,17 @@
 // TL-JSON objects as one viewer sees them. Whether a phone appears is decided here and only here
 // (through linkState), so the privacy rule has one home.
-import type { CallContext, World } from "./context.ts";
+import type { CallContext } from "./context.ts";
 import { linkState } from "./links.ts";
-import type { Chat, StoredMessage } from "./store.ts";
+import type { ServerState } from "./state.ts";
+import type { Chat, StoredMessage } from "./store/index.ts";
 import type { TlObject } from "./tl_values.ts";
 
 // Shared by every answer, so frozen: nothing downstream may change one answer through another.
 const EMPTY_PHOTO = Object.freeze({ _: "userProfilePhotoEmpty" });
 const EMPTY_STATUS = Object.freeze({ _: "userStatusEmpty" });
 
-export function renderUser(world: World, viewerId: number, userId: number): TlObject {
-  const account = world.store.accounts.get(userId);
+export function renderUser(state: ServerState, viewerId: number, userId: number): TlObject {
+  const account = state.store.accounts.get(userId);
   if (!account) return { _: "userEmpty", id: userId };
   const names = { first_name: account.firstName, last_name: account.lastName };
   let user: TlObject;
@@ -25,8 +26,8 @@ export function renderUser(world: World, viewerId: number, userId: number): TlOb
       inactive: false,
     };
   } else {
-    const kind = linkState(world.store, viewerId, userId).userKind;
-    const access_hash = world.hashes.of(viewerId, userId);
+    const kind = linkState(state.store, viewerId, userId).userKind;
+    const access_hash = state.hashes.of(viewerId, userId);
     user =
       kind === "userForeign"
         ? { _: kind, id: userId, ...names, access_hash, photo: EMPTY_PHOTO, status: EMPTY_STATUS }
@@ -40,16 +41,16 @@ export function renderUser(world: World, viewerId: number, userId: number): TlOb
             status: EMPTY_STATUS,
           };
   }
-  return world.hooks.renderUser(user, { viewerId, userId });
+  return state.hooks.renderUser(user, { viewerId, userId });
 }
 
-export function renderUsers(world: World, viewerId: number, userIds: Iterable<number>): TlObject[] {
-  return [...new Set(userIds)].map((id) => renderUser(world, viewerId, id));
+export function renderUsers(state: ServerState, viewerId: number, userIds: Iterable<number>): TlObject[] {
+  return [...new Set(userIds)].map((id) => renderUser(state, viewerId, id));
 }
 
-export function renderLink(world: World, viewerId: number, otherId: number): TlObject {
+export function renderLink(state: ServerState, viewerId: number, otherId: number): TlObject {
   if (viewerId === otherId) {
-    const user = renderUser(world, viewerId, otherId);
+    const user = renderUser(state, viewerId, otherId);
     return {
       _: "contacts.link",
       my_link: { _: "contacts.myLinkEmpty" },
@@ -57,12 +58,12 @@ export function renderLink(world: World, viewerId: number, otherId: number): TlO
       user,
     };
   }
-  const state = linkState(world.store, viewerId, otherId);
+  const link = linkState(state.store, viewerId, otherId);
   return {
     _: "contacts.link",
-    my_link: state.myLink,
-    foreign_link: state.foreignLink,
-    user: renderUser(world, viewerId, otherId),
+    my_link: link.myLink,
+    foreign_link: link.foreignLink,
+    user: renderUser(state, viewerId, otherId),
   };
 }
 
@@ -101,7 +102,7 @@ export function renderMessage(ownerId: number, message: StoredMessage): TlObject
   return { _: "message", ...common, message: message.text, media: message.media };
 }
 
-export function renderChat(chat: Chat): TlObject {
+function renderChat(chat: Chat): TlObject {
   return {
     _: "chat",
     id: chat.id,
@@ -114,17 +115,25 @@ export function renderChat(chat: Chat): TlObject {
   };
 }
 
+/** The chats of these ids; one the server no longer keeps shows as chatEmpty. */
+export function renderChats(state: ServerState, chatIds: Iterable<number>): TlObject[] {
+  return [...new Set(chatIds)].map((id) => {
+    const chat = state.store.chats.get(id);
+    return chat ? renderChat(chat) : { _: "chatEmpty", id };
+  });
+}
+
 /** Users a message mentions: its sender, its user peer, a contact's user_id, a chat's members. */
 export function usersOfMessage(
-  ctx: Pick<CallContext, "world">,
+  ctx: Pick<CallContext, "state">,
   ownerId: number,
   message: StoredMessage,
 ): number[] {
   const ids = [ownerId, message.fromId];
   if ("user" in message.peer) ids.push(message.peer.user);
-  else ids.push(...(ctx.world.store.chats.get(message.peer.chat)?.participants ?? []));
+  else ids.push(...(ctx.state.store.chats.get(message.peer.chat)?.participants ?? []));
   const mediaUser = message.media.user_id;
-  if (typeof mediaUser === "number" && ctx.world.store.accounts.has(mediaUser)) ids.push(mediaUser);
+  if (typeof mediaUser === "number" && ctx.state.store.accounts.has(mediaUser)) ids.push(mediaUser);
   if (message.forwardedFrom) ids.push(message.forwardedFrom.fromId);
   return ids;
 }

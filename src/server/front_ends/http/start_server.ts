@@ -1,14 +1,14 @@
-// The binding over node:http: POST /rpc, GET /health. node:http rather than a framework: no
-// dependency, and exact control over the body limit and over what a malformed request gets.
+// The HTTP front end (docs/binding.md): POST /rpc, GET /health over node:http. node:http rather
+// than a framework: no dependency, and exact control over the limits and over what a malformed
+// request gets, which is always an rpc_error body.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { AccessHashes } from "./access_hash.ts";
-import type { World } from "./context.ts";
-import { dispatch } from "./dispatch.ts";
-import { withHooks } from "./hooks.ts";
-import { type ResolvedOptions, resolveOptions, type ServerOptions } from "./options.ts";
-import { RpcError } from "./rpc_error.ts";
-import { Store } from "./store.ts";
+import { createServerState, type ServerState } from "../../state.ts";
+import { send, sendError } from "./answer.ts";
+import { answerClientError } from "./client_error.ts";
+import { Exchanges } from "./exchanges.ts";
+import { handleRpc } from "./handle_rpc.ts";
+import { type ResolvedHttpOptions, resolveHttpOptions, type ServerOptions } from "./http_options.ts";
 
 export interface RunningServer {
   /** `http://host:port`, without a trailing slash. */
@@ -17,90 +17,43 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body: unknown, close = false): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
-    ...(close ? { connection: "close" } : {}),
-  });
-  res.end(text);
-}
-
-/** Reads the body up to the limit; undefined when it is larger (the caller answers 413). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners("data");
-        req.pause();
-        resolve(undefined);
-      } else {
-        chunks.push(chunk);
-      }
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
-async function handleRpc(
-  world: World,
-  options: ResolvedOptions,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  const started = performance.now();
-  const raw = await readBody(req, options.bodyLimitBytes);
-  if (raw === undefined) {
-    send(res, 413, new RpcError(413, "INPUT_REQUEST_INVALID").toTl(), true);
-    res.on("finish", () => req.socket.destroy());
-    return;
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(raw.toString("utf8"));
-  } catch {
-    send(res, 400, new RpcError(400, "INPUT_REQUEST_INVALID").toTl());
-    return;
-  }
-  const outcome = dispatch(world, body, req.headers.authorization, options.debugValidateResponses);
-  send(res, outcome.status, outcome.body);
-  if (outcome.internal) process.stderr.write(`reference server: ${outcome.method}: ${outcome.internal}\n`);
-  options.onRequest?.(
-    `${outcome.method} L${outcome.layer} → ${outcome.status} ${(performance.now() - started).toFixed(1)} ms`,
-  );
-}
-
-function route(world: World, options: ResolvedOptions) {
-  return (req: IncomingMessage, res: ServerResponse) => {
+function route(state: ServerState, options: ResolvedHttpOptions, exchanges: Exchanges) {
+  return (req: IncomingMessage, res: ServerResponse, expectsContinue = false) => {
     const path = (req.url ?? "/").split("?", 1)[0];
     if (req.method === "GET" && path === "/health") return send(res, 200, { status: "ok" });
     if (req.method === "POST" && path === "/rpc") {
-      handleRpc(world, options, req, res).catch(() => {
-        if (!res.headersSent) send(res, 500, new RpcError(500, "INTERNAL").toTl(), true);
+      exchanges.begin(req, res);
+      handleRpc(state, options, { req, res, expectsContinue }).catch(() => {
+        if (!res.headersSent) sendError(res, 500, "INTERNAL", true);
       });
       return;
     }
     req.resume();
-    send(res, 404, new RpcError(404, "NOT_FOUND").toTl());
+    sendError(res, 404, "NOT_FOUND");
   };
 }
 
 export async function startServer(input?: ServerOptions): Promise<RunningServer> {
-  const options = resolveOptions(input);
-  const world: World = {
-    store: new Store(options.firstUserId),
-    hashes: new AccessHashes(options.accessHashScope),
-    hooks: withHooks(options.hooks),
-    phones: options.phones,
-  };
+  const options = resolveHttpOptions(input);
+  const state = createServerState(input);
+  const exchanges = new Exchanges();
+  const answered = new WeakSet<object>();
+  const handle = route(state, options, exchanges);
   const server: Server = createServer(
-    { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
-    route(world, options),
+    {
+      requestTimeout: options.requestTimeoutMs,
+      headersTimeout: options.headersTimeoutMs,
+      // Node checks the two timeouts on this period (30 s by default, far longer than they are).
+      connectionsCheckingInterval: Math.max(25, Math.min(1_000, Math.floor(options.headersTimeoutMs / 4))),
+      keepAliveTimeout: 5_000,
+      maxHeaderSize: options.maxHeaderBytes,
+    },
+    (req, res) => handle(req, res),
+  );
+  // Decides on an Expect: 100-continue itself, so a body that is refused is never asked for.
+  server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => handle(req, res, true));
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) =>
+    answerClientError(error, socket, exchanges, answered),
   );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
