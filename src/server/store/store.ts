@@ -52,6 +52,11 @@ export class Store {
     };
   }
 
+  /** Messages and updates kept in all boxes, as the server-wide caps count them. */
+  get stored(): { messages: number; updates: number } {
+    return { messages: this.boxCaps.messages.size, updates: this.boxCaps.updates.size };
+  }
+
   hasContact(owner: number, other: number): boolean {
     return this.accounts.get(owner)?.contacts.has(other) ?? false;
   }
