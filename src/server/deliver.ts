@@ -3,7 +3,6 @@
 import type { CallContext } from "./context.ts";
 import type { LinkChange } from "./hooks.ts";
 import { deliverLinkChanges, trackLinks } from "./link_changes.ts";
-import { usersOfMessage } from "./render.ts";
 import type { StoredMessage } from "./store/index.ts";
 import { now, type TlObject } from "./tl_values.ts";
 
@@ -32,7 +31,7 @@ function store(
   const box = ctx.state.store.box(ownerId);
   if (!box) return undefined;
   const stored = box.addMessage(message);
-  box.addUpdate({ kind: "message", messageId: stored.id }, usersOfMessage(ctx, ownerId, stored));
+  box.addUpdate({ kind: "message", messageId: stored.id });
   return stored;
 }
 

@@ -36,7 +36,7 @@ export function deliverLinkChanges(
       my_link: change.after.myLink,
       foreign_link: change.after.foreignLink,
     };
-    state.store.box(recipientId)?.addUpdate({ kind: "link", update }, [change.otherId]);
+    state.store.box(recipientId)?.addUpdate({ kind: "link", update, userId: change.otherId });
   }
 }
 

@@ -52,10 +52,10 @@ export class Box {
     return stored;
   }
 
-  addUpdate(entry: NewUpdate, userIds: number[]): number {
+  addUpdate(entry: NewUpdate): number {
     this.pts += 1;
     this.seq += 1;
-    const stored = { ...entry, pts: this.pts, userIds } as UpdateEntry;
+    const stored: UpdateEntry = { ...entry, pts: this.pts };
     this.updates.push(stored);
     if (this.updates.size > this.caps.maxUpdates) {
       const oldest = this.updates.dropOldest();

@@ -54,7 +54,7 @@ test("dialogs, unread counts and the update log stay what a walk of the box woul
       for (const { owner, peer, out } of adds) {
         const box = boxes[owner] as Box;
         const stored = box.addMessage(message(peer, out));
-        box.addUpdate({ kind: "message", messageId: stored.id }, [1]);
+        box.addUpdate({ kind: "message", messageId: stored.id });
         for (const b of boxes) {
           assert.deepEqual(indexed(b), recomputed(b));
           assert.equal(b.unread, [...b.messages.values()].filter((m) => !m.out && m.unread).length);
@@ -82,7 +82,7 @@ test("dialogs, unread counts and the update log stay what a walk of the box woul
 test("the update log keeps its memory to its cap however long it runs", () => {
   const store = new Store(100, resolveLimits({ maxUpdatesPerAccount: 100 }));
   const box = store.createAccount("1", "a", "").box;
-  for (let i = 0; i < 100_000; i++) box.addUpdate({ kind: "link", update: { _: "u" } }, []);
+  for (let i = 0; i < 100_000; i++) box.addUpdate({ kind: "link", update: { _: "u" }, userId: 1 });
   assert.equal(box.updates.size, 100);
   assert.equal(box.updates.oldest?.pts, 99_901);
   assert.deepEqual(

@@ -34,12 +34,15 @@ export interface StoredMessage {
   action?: TlObject;
 }
 
-/** One entry of an account's update stream, in pts order, with the users it mentions. */
-export type UpdateEntry =
-  | { pts: number; kind: "message"; messageId: number; userIds: number[] }
-  | { pts: number; kind: "link"; update: TlObject; userIds: number[] };
+/**
+ * One entry of an account's update stream: a message of the box (its users are found from the
+ * message when asked for, so an entry holds no list), or an updateContactLink about one user.
+ */
+export type NewUpdate =
+  | { kind: "message"; messageId: number }
+  | { kind: "link"; update: TlObject; userId: number };
 
-export type NewUpdate = { kind: "message"; messageId: number } | { kind: "link"; update: TlObject };
+export type UpdateEntry = NewUpdate & { pts: number };
 
 export interface Chat {
   id: number;

@@ -4,9 +4,7 @@
 import type { Duplex } from "node:stream";
 import { type ErrorStatus, rawError, sendError } from "./answer.ts";
 import type { Exchanges } from "./exchanges.ts";
-
-/** How long a connection answered raw keeps being read (and its input dropped) before it closes. */
-const LINGER_MS = 1_000;
+import { closeGently } from "./linger.ts";
 
 function statusOf(code: string | undefined): ErrorStatus {
   // 431 is not in the binding's table; a head over the limit is a request too large, as a body is.
@@ -31,7 +29,6 @@ export function answerClientError(
     return;
   }
   // No request reached the handler: there is no response object, only the socket.
-  socket.end(rawError(status, "INPUT_REQUEST_INVALID"));
-  socket.resume();
-  setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  socket.write(rawError(status, "INPUT_REQUEST_INVALID"));
+  closeGently(socket);
 }

@@ -1,9 +1,10 @@
 // Reads a request body, bounded. Past `keep` bytes it stops keeping them but reads on and drops
-// them, up to `drop` bytes in all: a client still sending gets to read the 413 it was answered,
-// where closing at once would send a reset that can arrive before the answer. Past `drop` the
-// connection is closed. An answer given before the body was read (a declared length over the
-// limit, a wrong content type) reads the body the same way with `keep` 0.
+// them, up to `drop` bytes in all, so that the connection can serve the next request once the body
+// ends. Past `drop` the connection is closed, gently (linger.ts): a client still sending reads
+// the 413 it was answered rather than a reset. An answer given before the body was read (a
+// declared length over the limit, a wrong content type) reads the body the same way, `keep` 0.
 import type { IncomingMessage } from "node:http";
+import { closeGently } from "./linger.ts";
 
 /** The body, or undefined when it held more than `keep` bytes. */
 export function readBody(req: IncomingMessage, keep: number, drop: number): Promise<Buffer | undefined> {
@@ -14,7 +15,7 @@ export function readBody(req: IncomingMessage, keep: number, drop: number): Prom
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (over) {
-        if (size > drop) req.socket.destroy();
+        if (size > drop) closeGently(req.socket);
       } else if (size > keep) {
         over = true;
         chunks.length = 0;
