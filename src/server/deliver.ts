@@ -3,6 +3,7 @@
 import type { CallContext } from "./context.ts";
 import type { LinkChange } from "./hooks.ts";
 import { deliverLinkChanges, trackLinks } from "./link_changes.ts";
+import { badRequest } from "./rpc_error.ts";
 import type { StoredMessage } from "./store/index.ts";
 import { now, type TlObject } from "./tl_values.ts";
 
@@ -47,6 +48,12 @@ export function deliver(
   outgoing: Outgoing[],
 ): Sent {
   const { state } = ctx;
+  // Each copy is stored in a box: bound them before anything changes (a forward of many
+  // messages into a large chat is the one send that can reach this).
+  const copies = outgoing.length * participants(ctx, senderId, peer).length;
+  if (copies > state.limits.maxCopiesPerSend) {
+    throw badRequest("MESSAGE_IDS_TOO_MUCH", `${copies} copies, at most ${state.limits.maxCopiesPerSend}`);
+  }
   const privatePeer = "user" in peer && peer.user !== senderId ? peer.user : undefined;
   const changed = trackLinks(
     state,

@@ -40,6 +40,10 @@ export const LIMITS = {
     default: 100,
     what: "ids of one messages.forwardMessages (400 MESSAGE_IDS_TOO_MUCH past it)",
   },
+  maxCopiesPerSend: {
+    default: 1_000,
+    what: "copies one send stores, messages × chat members (400 MESSAGE_IDS_TOO_MUCH past it)",
+  },
   maxImportContacts: {
     default: 100,
     what: "contacts of one contacts.importContacts (400 CONTACTS_TOO_MUCH past it)",

@@ -123,17 +123,29 @@ export function renderChats(state: ServerState, chatIds: Iterable<number>): TlOb
   });
 }
 
-/** Users a message mentions: its sender, its user peer, a contact's user_id, a chat's members. */
+/** Users a message names itself: its owner and sender, its user peer, a contact's user_id, its
+ * forward's origin. A chat message also mentions its chat's members (usersOfMessage). */
+export function directUsersOf(state: ServerState, ownerId: number, message: StoredMessage): number[] {
+  const ids = [ownerId, message.fromId];
+  if ("user" in message.peer) ids.push(message.peer.user);
+  const mediaUser = message.media.user_id;
+  if (typeof mediaUser === "number" && state.store.accounts.has(mediaUser)) ids.push(mediaUser);
+  if (message.forwardedFrom) ids.push(message.forwardedFrom.fromId);
+  return ids;
+}
+
+/** The members of a chat the server keeps; none for a forgotten one. */
+export function membersOf(state: ServerState, chatId: number): number[] {
+  return state.store.chats.get(chatId)?.participants ?? [];
+}
+
+/** Users a message mentions: those it names and, in a chat, the chat's members. */
 export function usersOfMessage(
   ctx: Pick<CallContext, "state">,
   ownerId: number,
   message: StoredMessage,
 ): number[] {
-  const ids = [ownerId, message.fromId];
-  if ("user" in message.peer) ids.push(message.peer.user);
-  else ids.push(...(ctx.state.store.chats.get(message.peer.chat)?.participants ?? []));
-  const mediaUser = message.media.user_id;
-  if (typeof mediaUser === "number" && ctx.state.store.accounts.has(mediaUser)) ids.push(mediaUser);
-  if (message.forwardedFrom) ids.push(message.forwardedFrom.fromId);
+  const ids = directUsersOf(ctx.state, ownerId, message);
+  if ("chat" in message.peer) ids.push(...membersOf(ctx.state, message.peer.chat));
   return ids;
 }

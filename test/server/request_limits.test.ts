@@ -18,6 +18,7 @@ import {
   serverForThisFile,
   signUpCall,
   type TestAccount,
+  TestServer,
 } from "./harness.ts";
 
 const serverOf = serverForThisFile();
@@ -86,6 +87,34 @@ test("forwardMessages: past maxForwardIds ids → MESSAGE_IDS_TOO_MUCH; an id na
   assert.equal((once.messages as Body[]).length, 1);
   const diff = await serverOf().ok(b, { _: "updates.getDifference", pts: 0, date: 0 });
   assert.equal((diff.new_messages as Body[]).length, 1);
+});
+
+test("a forward that would store more than maxCopiesPerSend copies (messages × members) is refused", async () => {
+  const server = await TestServer.start({ maxCopiesPerSend: 5 });
+  try {
+    const [a, b, c] = [await server.signUp(), await server.signUp(), await server.signUp()];
+    for (const x of [b, c]) await server.ok(a, importOf(x.phone));
+    const made = await server.ok(a, {
+      _: "messages.createChat",
+      users: [inputUser(a, b), inputUser(a, c)],
+      title: "t",
+    });
+    const chat = { _: "inputPeerChat", chat_id: ((made.message as Body).to_id as Body).chat_id };
+    const notes = [
+      await server.ok(a, message({ _: "inputPeerSelf" })),
+      await server.ok(a, message({ _: "inputPeerSelf" })),
+    ];
+    const forward = (ids: unknown[]) => ({ _: "messages.forwardMessages", peer: chat, id: ids });
+    const pts = async () => (await server.ok(c, { _: "updates.getState" })).pts;
+    const before = await pts();
+    assertRpcError(await server.call(a, forward(notes.map((n) => n.id))), 400, "MESSAGE_IDS_TOO_MUCH");
+    assert.equal(await pts(), before, "nothing reached the members");
+    assert.equal((await server.call(a, forward([notes[0]?.id]))).status, 200, "1 message × 3 members");
+    const toUser = { _: "messages.forwardMessages", peer: inputPeer(a, b), id: notes.map((n) => n.id) };
+    assert.equal((await server.call(a, toUser)).status, 200, "2 messages × 2 boxes");
+  } finally {
+    await server.close();
+  }
 });
 
 test("importContacts past maxImportContacts → CONTACTS_TOO_MUCH; the same phone twice is one contact", async () => {

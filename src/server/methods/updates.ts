@@ -2,17 +2,18 @@
 // mentions at most that many users; when more remain it is an updates.differenceSlice, whose
 // intermediate_state.pts the client passes to the next getDifference (docs/binding.md).
 import type { CallContext } from "../context.ts";
-import { renderChats, renderMessage, renderUsers, usersOfMessage } from "../render.ts";
+import { directUsersOf, membersOf, renderChats, renderMessage, renderUsers } from "../render.ts";
 import type { Box, StoredMessage, UpdateEntry } from "../store/index.ts";
 import { now, type TlObject } from "../tl_values.ts";
 import { accountOf, type MethodTable } from "./handler.ts";
 
-interface Item {
-  pts: number;
-  /** The message of a message entry, when the box still keeps it. */
-  message?: StoredMessage;
-  update?: TlObject;
-  userIds: number[];
+interface Page {
+  messages: StoredMessage[];
+  updates: TlObject[];
+  users: Set<number>;
+  chats: Set<number>;
+  /** The pts of the page's last entry. */
+  lastPts: number;
 }
 
 function state(box: Box | undefined, pts = box?.pts ?? 0): TlObject {
@@ -20,26 +21,34 @@ function state(box: Box | undefined, pts = box?.pts ?? 0): TlObject {
   return { _: "updates.state", pts, date: now(), seq: pts, unread_count: box?.unread ?? 0 };
 }
 
-function itemOf(ctx: CallContext, self: number, box: Box, entry: UpdateEntry): Item {
-  if (entry.kind === "link") return { pts: entry.pts, update: entry.update, userIds: [entry.userId] };
-  const message = box.messages.get(entry.messageId);
+/** The users an entry brings into the page; a chat's members come once per page. */
+function usersOf(ctx: CallContext, self: number, box: Box, entry: UpdateEntry, page: Page): number[] {
+  if (entry.kind === "link") return [entry.userId];
   // A message the box no longer keeps leaves its pts in the stream and nothing else.
-  if (!message) return { pts: entry.pts, userIds: [] };
-  return { pts: entry.pts, message, userIds: usersOfMessage(ctx, self, message) };
+  const message = box.messages.get(entry.messageId);
+  if (!message) return [];
+  const ids = directUsersOf(ctx.state, self, message);
+  if ("chat" in message.peer && !page.chats.has(message.peer.chat))
+    ids.push(...membersOf(ctx.state, message.peer.chat));
+  return ids;
 }
 
 /** The next entries after `pts`, stopping early once they mention more users than a page holds. */
-function page(ctx: CallContext, self: number, box: Box, pts: number): Item[] {
+function page(ctx: CallContext, self: number, box: Box, pts: number): Page {
   const size = ctx.state.limits.differencePageSize;
-  const items: Item[] = [];
-  const users = new Set<number>();
+  const page: Page = { messages: [], updates: [], users: new Set(), chats: new Set(), lastPts: pts };
   for (const entry of box.updates.after(pts, size)) {
-    const item = itemOf(ctx, self, box, entry);
-    for (const id of item.userIds) users.add(id);
-    if (users.size > size && items.length > 0) break;
-    items.push(item);
+    const ids = usersOf(ctx, self, box, entry, page);
+    const fresh = ids.filter((id) => !page.users.has(id));
+    if (page.users.size + new Set(fresh).size > size && page.lastPts > pts) break;
+    for (const id of fresh) page.users.add(id);
+    page.lastPts = entry.pts;
+    if (entry.kind === "link") page.updates.push(entry.update);
+    const message = entry.kind === "message" ? box.messages.get(entry.messageId) : undefined;
+    if (message) page.messages.push(message);
+    if (message && "chat" in message.peer) page.chats.add(message.peer.chat);
   }
-  return items;
+  return page;
 }
 
 export const UPDATE_METHODS: MethodTable = {
@@ -52,25 +61,19 @@ export const UPDATE_METHODS: MethodTable = {
     handle(ctx, call) {
       const self = accountOf(ctx);
       const box = ctx.state.store.box(self);
-      const items = box ? page(ctx, self, box, call.pts as number) : [];
-      const last = items.at(-1);
-      if (!box || !last) return { _: "updates.differenceEmpty", date: now(), seq: box?.seq ?? 0 };
-      const messages = items.flatMap((item) => (item.message ? [item.message] : []));
+      const from = call.pts as number;
+      const found = box ? page(ctx, self, box, from) : undefined;
+      if (!box || !found || found.lastPts === from) {
+        return { _: "updates.differenceEmpty", date: now(), seq: box?.seq ?? 0 };
+      }
       const body = {
-        new_messages: messages.map((m) => renderMessage(self, m)),
-        other_updates: items.flatMap((item) => (item.update ? [item.update] : [])),
-        chats: renderChats(
-          ctx.state,
-          messages.flatMap((m) => ("chat" in m.peer ? [m.peer.chat] : [])),
-        ),
-        users: renderUsers(
-          ctx.state,
-          self,
-          items.flatMap((item) => item.userIds),
-        ),
+        new_messages: found.messages.map((m) => renderMessage(self, m)),
+        other_updates: found.updates,
+        chats: renderChats(ctx.state, found.chats),
+        users: renderUsers(ctx.state, self, found.users),
       };
-      return last.pts < box.pts
-        ? { _: "updates.differenceSlice", ...body, intermediate_state: state(box, last.pts) }
+      return found.lastPts < box.pts
+        ? { _: "updates.differenceSlice", ...body, intermediate_state: state(box, found.lastPts) }
         : { _: "updates.difference", ...body, state: state(box) };
     },
   },
