@@ -16,11 +16,11 @@ export const LIMITS = {
   maxMessagesPerAccount: { default: 10_000, what: "messages kept in one box; the oldest go first" },
   maxUpdatesPerAccount: { default: 10_000, what: "updates kept in one stream; the oldest go first" },
   maxStoredMessages: {
-    default: 250_000,
+    default: 100_000,
     what: "messages kept in all boxes together; the oldest anywhere go first",
   },
   maxStoredUpdates: {
-    default: 250_000,
+    default: 100_000,
     what: "updates kept in all streams together; the oldest anywhere go first",
   },
   maxContactsPerAccount: {

@@ -30,19 +30,25 @@ export class Box {
   /** Conversation → its dialog, least recently active first. */
   readonly dialogs = new Map<number, Dialog>();
 
+  /** Messages leave oldest first, so the kept ones have the ids from here to nextMessageId. */
+  private oldestId = 1;
+
   constructor(private readonly caps: BoxCaps) {}
 
   addMessage(message: Omit<StoredMessage, "id">): StoredMessage {
     const stored: StoredMessage = { ...message, id: this.nextMessageId++ };
     this.messages.set(stored.id, stored);
     const key = conversationOf(stored);
-    const dialog = this.dialogs.get(key);
-    this.dialogs.delete(key);
     const unread = isUnread(stored) ? 1 : 0;
-    this.dialogs.set(key, { top: stored, unread: (dialog?.unread ?? 0) + unread });
+    const dialog = this.dialogs.get(key) ?? { top: stored, unread: 0 };
+    dialog.top = stored;
+    dialog.unread += unread;
+    // Re-inserted so that the map stays in order of last activity.
+    this.dialogs.delete(key);
+    this.dialogs.set(key, dialog);
     this.unread += unread;
     if (this.messages.size > this.caps.maxMessages) {
-      const oldest = this.messages.values().next().value;
+      const oldest = this.oldestMessage();
       if (oldest) {
         this.caps.messages.remove(oldest);
         this.dropMessage(oldest);
@@ -50,6 +56,14 @@ export class Box {
     }
     this.caps.messages.add(stored, this);
     return stored;
+  }
+
+  private oldestMessage(): StoredMessage | undefined {
+    for (; this.oldestId < this.nextMessageId; this.oldestId++) {
+      const message = this.messages.get(this.oldestId);
+      if (message) return message;
+    }
+    return undefined;
   }
 
   addUpdate(entry: NewUpdate): number {

@@ -5,6 +5,7 @@
 // that others cannot push the owner's code out), and at most `total` codes wait in all (past that
 // the oldest lapses early: the store stays bounded whatever keys ask).
 import { randomBytes } from "node:crypto";
+import { Arrivals } from "./arrivals.ts";
 
 export interface PendingCode {
   hash: string;
@@ -23,7 +24,7 @@ export type CodeCheck = "ok" | "expired" | "invalid";
 
 export class PendingCodes {
   /** By hash, in the order they were issued: the first one lapses first. */
-  private readonly byHash = new Map<string, PendingCode>();
+  private readonly byHash = new Arrivals<string, PendingCode>();
   private readonly byPhone = new Map<string, PendingCode[]>();
 
   constructor(private readonly limits: CodeLimits) {}
@@ -49,12 +50,10 @@ export class PendingCodes {
       key,
       expiresAt: now + this.limits.lifetimeMs,
     };
-    this.byHash.set(code.hash, code);
+    this.byHash.add(code.hash, code);
     this.byPhone.set(phone, [...others, code]);
-    if (this.byHash.size > this.limits.total) {
-      const oldest = this.byHash.values().next().value;
-      if (oldest) this.remove(oldest);
-    }
+    const oldest = this.byHash.oldest();
+    if (oldest && this.byHash.size > this.limits.total) this.remove(oldest[1]);
     return code;
   }
 
@@ -72,9 +71,12 @@ export class PendingCodes {
   }
 
   private lapse(now: number): void {
-    for (const code of this.byHash.values()) {
-      if (code.expiresAt > now) return;
-      this.remove(code);
+    for (
+      let oldest = this.byHash.oldest();
+      oldest && oldest[1].expiresAt <= now;
+      oldest = this.byHash.oldest()
+    ) {
+      this.remove(oldest[1]);
     }
   }
 

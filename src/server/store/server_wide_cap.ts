@@ -1,8 +1,9 @@
-// One cap over the items of every mailbox together: past it, the oldest item anywhere goes. A Map
-// keeps insertion order, so the oldest item is its first entry, and an item its mailbox dropped
-// by the mailbox's own cap leaves from the middle in O(1).
+// One cap over the items of every mailbox together: past it, the oldest item anywhere goes. An
+// item its mailbox dropped by the mailbox's own cap leaves from the middle.
+import { Arrivals } from "./arrivals.ts";
+
 export class ServerWideCap<Item, Owner> {
-  private readonly order = new Map<Item, Owner>();
+  private readonly order = new Arrivals<Item, Owner>();
 
   constructor(
     private readonly cap: number,
@@ -14,9 +15,9 @@ export class ServerWideCap<Item, Owner> {
   }
 
   add(item: Item, owner: Owner): void {
-    this.order.set(item, owner);
+    this.order.add(item, owner);
     if (this.order.size <= this.cap) return;
-    const oldest = this.order.entries().next().value;
+    const oldest = this.order.oldest();
     if (!oldest) return;
     this.order.delete(oldest[0]);
     this.drop(oldest[1], oldest[0]);

@@ -29,6 +29,7 @@ export class Store {
   private readonly boxCaps: BoxCaps;
   nextUserId: number;
   nextChatId = 1;
+  private oldestChatId = 1;
 
   constructor(
     firstUserId: number,
@@ -144,10 +145,8 @@ export class Store {
   createChat(title: string, adminId: number, participants: number[], date: number): Chat {
     const chat = { id: this.nextChatId++, title, adminId, participants, date };
     this.chats.set(chat.id, chat);
-    if (this.chats.size > this.limits.maxChats) {
-      const oldest = this.chats.keys().next().value;
-      if (oldest !== undefined) this.chats.delete(oldest);
-    }
+    // Chats leave oldest first, and ids only grow: the oldest kept is the lowest id.
+    for (; this.chats.size > this.limits.maxChats; this.oldestChatId++) this.chats.delete(this.oldestChatId);
     return chat;
   }
 

@@ -3,7 +3,8 @@
 import type { UpdateEntry } from "./types.ts";
 
 export class UpdateLog {
-  private entries: UpdateEntry[] = [];
+  /** A slot before the head is cleared, so the entries dropped are garbage at once. */
+  private entries: (UpdateEntry | undefined)[] = [];
   private head = 0;
 
   get size(): number {
@@ -21,6 +22,7 @@ export class UpdateLog {
   dropOldest(): UpdateEntry | undefined {
     const entry = this.entries[this.head];
     if (!entry) return undefined;
+    this.entries[this.head] = undefined;
     this.head += 1;
     // Compact once the dropped part is the larger half: amortised O(1) per entry.
     if (this.head > 64 && this.head * 2 > this.entries.length) {
@@ -35,10 +37,10 @@ export class UpdateLog {
     const first = this.oldest;
     if (!first) return [];
     const start = this.head + Math.max(0, pts + 1 - first.pts);
-    return this.entries.slice(start, start + limit);
+    return this.entries.slice(start, start + limit) as UpdateEntry[];
   }
 
   values(): UpdateEntry[] {
-    return this.entries.slice(this.head);
+    return this.entries.slice(this.head) as UpdateEntry[];
   }
 }
