@@ -35,7 +35,9 @@ const LONE_SURROGATE = /\p{Cs}/u;
 export function checkStrings(value: unknown): void {
   if (typeof value === "string") {
     if (LONE_SURROGATE.test(value)) throw badRequest("INPUT_REQUEST_INVALID", "a string is not valid UTF-16");
+  } else if (Array.isArray(value)) {
+    for (const item of value) checkStrings(item);
   } else if (typeof value === "object" && value !== null) {
-    for (const item of Object.values(value)) checkStrings(item);
+    for (const key in value) checkStrings((value as Record<string, unknown>)[key]);
   }
 }

@@ -65,13 +65,8 @@ export function deliver(
         ],
   );
   if (privatePeer !== undefined) {
-    state.hooks.revealOnMessage({
-      method: ctx.method,
-      senderId,
-      peerId: privatePeer,
-      hasContact: (owner, other) => state.store.hasContact(owner, other),
-      reveal: (viewer, owner) => state.store.reveal(viewer, owner),
-    });
+    const { hasContact, reveal } = state.relations;
+    state.hooks.revealOnMessage({ method: ctx.method, senderId, peerId: privatePeer, hasContact, reveal });
   }
   const date = now();
   const messages: StoredMessage[] = [];

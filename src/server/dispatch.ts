@@ -46,15 +46,8 @@ function run(state: ServerState, rawCall: unknown, options: CallOptions, outcome
   checkStrings(call);
   if (handler.needsAccount && accountId === undefined) throw new RpcError(401, "AUTH_KEY_UNREGISTERED");
   const result = handler.handle({ state, layer, method, key: sessionKey, accountId }, call);
-  hooks.afterCall({
-    method,
-    layer,
-    accountId: sessionKey === undefined ? undefined : store.sessions.get(sessionKey),
-    call,
-    reveal: (viewer, owner) => store.reveal(viewer, owner),
-    forget: (viewer, owner) => store.forget(viewer, owner),
-    hasContact: (owner, other) => store.hasContact(owner, other),
-  });
+  const after = sessionKey === undefined ? undefined : store.sessions.get(sessionKey);
+  hooks.afterCall({ method, layer, accountId: after, call, ...state.relations });
   return hooks.response(result, { method, layer, accountId });
 }
 

@@ -7,8 +7,16 @@ import type { Limits } from "./limits.ts";
 import type { PhonePolicy } from "./phone_policy.ts";
 import { Store } from "./store/index.ts";
 
+/** What hooks may read and change of the relations, made once (not per call). */
+export interface Relations {
+  reveal(viewer: number, owner: number): void;
+  forget(viewer: number, owner: number): void;
+  hasContact(owner: number, other: number): boolean;
+}
+
 export interface ServerState {
   store: Store;
+  relations: Relations;
   hashes: AccessHashes;
   hooks: ServerHooks;
   phones: PhonePolicy;
@@ -18,8 +26,14 @@ export interface ServerState {
 
 export function createServerState(input?: CoreOptions): ServerState {
   const options = resolveCoreOptions(input);
+  const store = new Store(options.firstUserId, options.limits);
   return {
-    store: new Store(options.firstUserId, options.limits),
+    store,
+    relations: {
+      reveal: (viewer, owner) => store.reveal(viewer, owner),
+      forget: (viewer, owner) => store.forget(viewer, owner),
+      hasContact: (owner, other) => store.hasContact(owner, other),
+    },
     hashes: new AccessHashes(options.accessHashScope),
     hooks: withHooks(options.hooks),
     phones: options.phones,

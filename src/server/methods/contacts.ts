@@ -43,12 +43,8 @@ export const CONTACT_METHODS: MethodTable = {
       changeContacts(ctx, [...ids], (s) => {
         for (const id of ids) s.addContact(self, id);
       });
-      ctx.state.hooks.afterImport({
-        importerId: self,
-        importedIds: [...ids],
-        reveal: (v, o) => store.reveal(v, o),
-        forget: (v, o) => store.forget(v, o),
-      });
+      const { reveal, forget } = ctx.state.relations;
+      ctx.state.hooks.afterImport({ importerId: self, importedIds: [...ids], reveal, forget });
       return { _: "contacts.importedContacts", imported, users: renderUsers(ctx.state, self, ids) };
     },
   },

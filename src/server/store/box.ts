@@ -1,15 +1,16 @@
 // One account's mailbox: its copies of messages, its update stream, and the dialog index that
 // getDialogs and getState read, kept up to date as messages come and go so that no read walks
 // the history. Messages and updates leave oldest first, by the box's own caps or the server's.
-import type { ServerWideCap } from "./server_wide_cap.ts";
+import type { CapRules, ServerWideCap } from "./server_wide_cap.ts";
 import type { Dialog, NewUpdate, StoredMessage, UpdateEntry } from "./types.ts";
 import { UpdateLog } from "./update_log.ts";
 
 export interface BoxCaps {
   maxMessages: number;
   maxUpdates: number;
-  messages: ServerWideCap<StoredMessage, Box>;
-  updates: ServerWideCap<UpdateEntry, Box>;
+  /** Messages by id and updates by pts, server-wide. */
+  messages: ServerWideCap<Box>;
+  updates: ServerWideCap<Box>;
 }
 
 /** The dialog of a message: the other user's id, or a chat's id negated. */
@@ -32,6 +33,7 @@ export class Box {
 
   /** Messages leave oldest first, so the kept ones have the ids from here to nextMessageId. */
   private oldestId = 1;
+  private released = false;
 
   constructor(private readonly caps: BoxCaps) {}
 
@@ -49,12 +51,10 @@ export class Box {
     this.unread += unread;
     if (this.messages.size > this.caps.maxMessages) {
       const oldest = this.oldestMessage();
-      if (oldest) {
-        this.caps.messages.remove(oldest);
-        this.dropMessage(oldest);
-      }
+      if (oldest) this.dropMessage(oldest.id);
+      this.caps.messages.left(1);
     }
-    this.caps.messages.add(stored, this);
+    this.caps.messages.add(this, stored.id);
     return stored;
   }
 
@@ -72,16 +72,18 @@ export class Box {
     const stored: UpdateEntry = { ...entry, pts: this.pts };
     this.updates.push(stored);
     if (this.updates.size > this.caps.maxUpdates) {
-      const oldest = this.updates.dropOldest();
-      if (oldest) this.caps.updates.remove(oldest);
+      this.updates.dropOldest();
+      this.caps.updates.left(1);
     }
-    this.caps.updates.add(stored, this);
+    this.caps.updates.add(this, stored.pts);
     return this.pts;
   }
 
   /** Forgets one message; messages leave oldest first, so a dialog's top leaves last. */
-  dropMessage(message: StoredMessage): void {
-    if (!this.messages.delete(message.id)) return;
+  dropMessage(id: number): void {
+    const message = this.messages.get(id);
+    if (!message) return;
+    this.messages.delete(id);
     const key = conversationOf(message);
     const dialog = this.dialogs.get(key);
     if (isUnread(message)) {
@@ -91,14 +93,23 @@ export class Box {
     if (dialog?.top === message) this.dialogs.delete(key);
   }
 
-  /** Called by the server-wide cap with the box's oldest update. */
-  dropOldestUpdate(entry: UpdateEntry): void {
-    if (this.updates.oldest === entry) this.updates.dropOldest();
-  }
+  /** The server-wide cap's view of the box: which of its items are still here. */
+  static readonly messageRules: CapRules<Box> = {
+    isLive: (box, id) => !box.released && box.messages.has(id),
+    drop: (box, id) => box.dropMessage(id),
+  };
+
+  static readonly updateRules: CapRules<Box> = {
+    isLive: (box, pts) => !box.released && box.updates.has(pts),
+    drop: (box, pts) => {
+      if (box.updates.oldest?.pts === pts) box.updates.dropOldest();
+    },
+  };
 
   /** Takes every item of the box out of the server-wide caps (the account is going). */
   release(): void {
-    for (const message of this.messages.values()) this.caps.messages.remove(message);
-    for (const entry of this.updates.values()) this.caps.updates.remove(entry);
+    this.released = true;
+    this.caps.messages.left(this.messages.size);
+    this.caps.updates.left(this.updates.size);
   }
 }

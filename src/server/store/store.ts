@@ -7,7 +7,7 @@ import type { Limits } from "../limits.ts";
 import { Box, type BoxCaps } from "./box.ts";
 import { PendingCodes } from "./pending_codes.ts";
 import { ServerWideCap } from "./server_wide_cap.ts";
-import type { Account, Chat, StoredMessage, UpdateEntry } from "./types.ts";
+import type { Account, Chat } from "./types.ts";
 
 /** A relation between accounts, kept in both directions so that an account can leave cleanly. */
 interface Relation {
@@ -44,12 +44,8 @@ export class Store {
     this.boxCaps = {
       maxMessages: limits.maxMessagesPerAccount,
       maxUpdates: limits.maxUpdatesPerAccount,
-      messages: new ServerWideCap<StoredMessage, Box>(limits.maxStoredMessages, (box, m) =>
-        box.dropMessage(m),
-      ),
-      updates: new ServerWideCap<UpdateEntry, Box>(limits.maxStoredUpdates, (box, u) =>
-        box.dropOldestUpdate(u),
-      ),
+      messages: new ServerWideCap<Box>(limits.maxStoredMessages, Box.messageRules),
+      updates: new ServerWideCap<Box>(limits.maxStoredUpdates, Box.updateRules),
     };
   }
 

@@ -32,6 +32,12 @@ export class UpdateLog {
     return entry;
   }
 
+  /** Whether the entry of this pts is still kept. */
+  has(pts: number): boolean {
+    const first = this.oldest;
+    return first !== undefined && pts >= first.pts && pts < first.pts + this.size;
+  }
+
   /** Up to `limit` entries with a pts above `pts`, oldest first. */
   after(pts: number, limit: number): UpdateEntry[] {
     const first = this.oldest;

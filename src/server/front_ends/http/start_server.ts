@@ -22,7 +22,7 @@ function route(state: ServerState, options: ResolvedHttpOptions, exchanges: Exch
     const path = (req.url ?? "/").split("?", 1)[0];
     if (req.method === "GET" && path === "/health") return send(res, 200, { status: "ok" });
     if (req.method === "POST" && path === "/rpc") {
-      exchanges.begin(req, res);
+      exchanges.begin(res);
       handleRpc(state, options, { req, res, expectsContinue }).catch(() => {
         if (!res.headersSent) sendError(res, 500, "INTERNAL", true);
       });
