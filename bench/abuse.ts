@@ -2,7 +2,10 @@
 // 200,000 times, ≈ 400 KiB), then the latency of a steady client alone and while another client
 // floods the server with the heaviest requests it can send: that request again, getDifference
 // from pts 0, a 1 MiB body, the largest forward the server accepts. The server and the flood run
-// in child processes, so that the steady client's event loop does none of the flood's work.
+// in child processes, so that the steady client's event loop does none of the flood's work. On
+// a shared machine the latencies carry the scheduler's delays too, so the server's own CPU time
+// per heavy request (from /proc, sequential requests) is given as well: it bounds how long one
+// such request can hold the server.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { Pool } from "undici";
@@ -147,6 +150,21 @@ try {
     `amplification: forwardMessages with one id 200,000 times (${(amplification.length / 1024).toFixed(0)} KiB)\n` +
       "| status | answer | time | server RSS before → after |\n|---|---|---|---|\n" +
       `| ${once.status} ${answer} | ${(once.bytes / 1024).toFixed(0)} KiB | ${once.ms.toFixed(1)} ms | ${rssBefore.toFixed(0)} → ${target.rssMiB().toFixed(0)} MiB |\n\n`,
+  );
+  const cpuRows: string[] = [];
+  for (const [i, body] of heavyBodies(order).entries()) {
+    const runs = 50;
+    const cpu = target.cpuMs();
+    const started = performance.now();
+    for (let n = 0; n < runs; n++) await post(pool, a.key, body);
+    const wall = (performance.now() - started) / runs;
+    cpuRows.push(
+      `| ${FLOOD_KINDS[i]} | ${((target.cpuMs() - cpu) / runs).toFixed(1)} | ${wall.toFixed(1)} |`,
+    );
+  }
+  process.stdout.write(
+    "server CPU per heavy request, 50 sequential requests of each\n| request | server CPU ms | wall ms |\n|---|---|---|\n" +
+      `${cpuRows.join("\n")}\n\n`,
   );
   const alone = await steady(pool, c, PHASE_S);
   const flooded = startFlood(order);

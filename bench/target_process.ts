@@ -23,6 +23,8 @@ export interface BenchTarget {
   b: BenchAccount;
   /** The server's resident set size now, in MiB. */
   rssMiB(): number;
+  /** CPU time the server process has used so far, in ms (10 ms resolution). */
+  cpuMs(): number;
   stop(): void;
 }
 
@@ -64,6 +66,12 @@ export const importOf = (phone: string) => ({
   replace: false,
 });
 
+function cpuOf(pid: number): number {
+  // Fields 14 and 15 of /proc/PID/stat (utime, stime), in clock ticks of 10 ms.
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
@@ -84,5 +92,13 @@ export async function startBenchTarget(args: string[] = []): Promise<BenchTarget
   const b = await signUp(url, "9996620002");
   await rpc(url, a.key, importOf(b.phone));
   const pid = child.pid as number;
-  return { url, pid, a, b, rssMiB: () => rssOf(pid), stop: () => child.kill("SIGTERM") };
+  return {
+    url,
+    pid,
+    a,
+    b,
+    rssMiB: () => rssOf(pid),
+    cpuMs: () => cpuOf(pid),
+    stop: () => child.kill("SIGTERM"),
+  };
 }

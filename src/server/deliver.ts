@@ -74,13 +74,17 @@ export function deliver(
     for (const ownerId of participants(ctx, senderId, peer)) {
       const out = ownerId === senderId;
       const ownerPeer = "user" in peer && !out ? { user: senderId } : peer;
+      const { text, media, forwardedFrom, action } = item;
       const copy = store(ctx, ownerId, {
-        ...item,
         fromId: senderId,
         peer: ownerPeer,
         out,
         unread: true,
         date,
+        text,
+        media,
+        forwardedFrom,
+        action,
       });
       if (out && copy) messages.push(copy);
     }

@@ -47,7 +47,8 @@ function run(state: ServerState, rawCall: unknown, options: CallOptions, outcome
   if (handler.needsAccount && accountId === undefined) throw new RpcError(401, "AUTH_KEY_UNREGISTERED");
   const result = handler.handle({ state, layer, method, key: sessionKey, accountId }, call);
   const after = sessionKey === undefined ? undefined : store.sessions.get(sessionKey);
-  hooks.afterCall({ method, layer, accountId: after, call, ...state.relations });
+  const { reveal, forget, hasContact } = state.relations;
+  hooks.afterCall({ method, layer, accountId: after, call, reveal, forget, hasContact });
   return hooks.response(result, { method, layer, accountId });
 }
 
@@ -84,6 +85,6 @@ export function dispatchBody(
   return settle(state, outcome, () => {
     const { layer, call } = unwrapLayer(body);
     outcome.layer = layer;
-    return run(state, call, { ...options, layer }, outcome);
+    return run(state, call, { sessionKey: options.sessionKey, layer }, outcome);
   });
 }

@@ -66,15 +66,20 @@ export const UPDATE_METHODS: MethodTable = {
       if (!box || !found || found.lastPts === from) {
         return { _: "updates.differenceEmpty", date: now(), seq: box?.seq ?? 0 };
       }
-      const body = {
-        new_messages: found.messages.map((m) => renderMessage(self, m)),
-        other_updates: found.updates,
-        chats: renderChats(ctx.state, found.chats),
-        users: renderUsers(ctx.state, self, found.users),
-      };
+      const new_messages = found.messages.map((m) => renderMessage(self, m));
+      const chats = renderChats(ctx.state, found.chats);
+      const users = renderUsers(ctx.state, self, found.users);
+      const other_updates = found.updates;
       return found.lastPts < box.pts
-        ? { _: "updates.differenceSlice", ...body, intermediate_state: state(box, found.lastPts) }
-        : { _: "updates.difference", ...body, state: state(box) };
+        ? {
+            _: "updates.differenceSlice",
+            new_messages,
+            other_updates,
+            chats,
+            users,
+            intermediate_state: state(box, found.lastPts),
+          }
+        : { _: "updates.difference", new_messages, other_updates, chats, users, state: state(box) };
     },
   },
 };

@@ -38,17 +38,20 @@ export class Box {
   constructor(private readonly caps: BoxCaps) {}
 
   addMessage(message: Omit<StoredMessage, "id">): StoredMessage {
-    const stored: StoredMessage = { ...message, id: this.nextMessageId++ };
+    // Field by field: V8 (Node 20) builds {...a, b} on a slow path.
+    const { fromId, peer, out, unread, date, text, media, forwardedFrom, action } = message;
+    const id = this.nextMessageId++;
+    const stored: StoredMessage = { id, fromId, peer, out, unread, date, text, media, forwardedFrom, action };
     this.messages.set(stored.id, stored);
     const key = conversationOf(stored);
-    const unread = isUnread(stored) ? 1 : 0;
+    const counted = isUnread(stored) ? 1 : 0;
     const dialog = this.dialogs.get(key) ?? { top: stored, unread: 0 };
     dialog.top = stored;
-    dialog.unread += unread;
+    dialog.unread += counted;
     // Re-inserted so that the map stays in order of last activity.
     this.dialogs.delete(key);
     this.dialogs.set(key, dialog);
-    this.unread += unread;
+    this.unread += counted;
     if (this.messages.size > this.caps.maxMessages) {
       const oldest = this.oldestMessage();
       if (oldest) this.dropMessage(oldest.id);
@@ -69,7 +72,11 @@ export class Box {
   addUpdate(entry: NewUpdate): number {
     this.pts += 1;
     this.seq += 1;
-    const stored: UpdateEntry = { ...entry, pts: this.pts };
+    const { pts } = this;
+    const stored: UpdateEntry =
+      entry.kind === "message"
+        ? { kind: "message", messageId: entry.messageId, pts }
+        : { kind: "link", update: entry.update, userId: entry.userId, pts };
     this.updates.push(stored);
     if (this.updates.size > this.caps.maxUpdates) {
       this.updates.dropOldest();

@@ -5,11 +5,12 @@ import { RpcError } from "../../rpc_error.ts";
 
 export function send(res: ServerResponse, status: number, body: unknown, close = false): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, {
+  const headers: Record<string, string | number> = {
     "content-type": "application/json; charset=utf-8",
     "content-length": Buffer.byteLength(text),
-    ...(close ? { connection: "close" } : {}),
-  });
+  };
+  if (close) headers.connection = "close";
+  res.writeHead(status, headers);
   res.end(text);
 }
 
