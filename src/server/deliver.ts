@@ -3,10 +3,9 @@
 import type { CallContext } from "./context.ts";
 import type { LinkChange } from "./hooks.ts";
 import { deliverLinkChanges, trackLinks } from "./link_changes.ts";
-import { usersOfMessage } from "./render.ts";
-import type { StoredMessage } from "./store.ts";
+import { badRequest } from "./rpc_error.ts";
+import type { StoredMessage } from "./store/index.ts";
 import { now, type TlObject } from "./tl_values.ts";
-import { appendUpdate } from "./update_stream.ts";
 
 export interface Outgoing {
   text: string;
@@ -25,22 +24,21 @@ export interface Sent {
   date: number;
 }
 
-function store(ctx: CallContext, ownerId: number, message: Omit<StoredMessage, "id">): StoredMessage {
-  const box = ctx.world.store.box(ownerId);
-  const stored = { ...message, id: box.nextMessageId++ };
-  box.messages.set(stored.id, stored);
-  appendUpdate(
-    ctx.world,
-    ownerId,
-    { kind: "message", messageId: stored.id },
-    usersOfMessage(ctx, ownerId, stored),
-  );
+function store(
+  ctx: CallContext,
+  ownerId: number,
+  message: Omit<StoredMessage, "id">,
+): StoredMessage | undefined {
+  const box = ctx.state.store.box(ownerId);
+  if (!box) return undefined;
+  const stored = box.addMessage(message);
+  box.addUpdate({ kind: "message", messageId: stored.id });
   return stored;
 }
 
 function participants(ctx: CallContext, senderId: number, peer: StoredMessage["peer"]): number[] {
   if ("user" in peer) return peer.user === senderId ? [senderId] : [senderId, peer.user];
-  return ctx.world.store.chats.get(peer.chat)?.participants ?? [senderId];
+  return ctx.state.store.chats.get(peer.chat)?.participants ?? [senderId];
 }
 
 export function deliver(
@@ -49,10 +47,16 @@ export function deliver(
   peer: StoredMessage["peer"],
   outgoing: Outgoing[],
 ): Sent {
-  const { world } = ctx;
+  const { state } = ctx;
+  // Each copy is stored in a box: bound them before anything changes (a forward of many
+  // messages into a large chat is the one send that can reach this).
+  const copies = outgoing.length * participants(ctx, senderId, peer).length;
+  if (copies > state.limits.maxCopiesPerSend) {
+    throw badRequest("MESSAGE_IDS_TOO_MUCH", `${copies} copies, at most ${state.limits.maxCopiesPerSend}`);
+  }
   const privatePeer = "user" in peer && peer.user !== senderId ? peer.user : undefined;
   const changed = trackLinks(
-    world,
+    state,
     privatePeer === undefined
       ? []
       : [
@@ -61,12 +65,8 @@ export function deliver(
         ],
   );
   if (privatePeer !== undefined) {
-    world.hooks.revealOnMessage({
-      senderId,
-      peerId: privatePeer,
-      hasContact: (owner, other) => world.store.hasContact(owner, other),
-      reveal: (viewer, owner) => world.store.reveal(viewer, owner),
-    });
+    const { hasContact, reveal } = state.relations;
+    state.hooks.revealOnMessage({ method: ctx.method, senderId, peerId: privatePeer, hasContact, reveal });
   }
   const date = now();
   const messages: StoredMessage[] = [];
@@ -74,25 +74,29 @@ export function deliver(
     for (const ownerId of participants(ctx, senderId, peer)) {
       const out = ownerId === senderId;
       const ownerPeer = "user" in peer && !out ? { user: senderId } : peer;
+      const { text, media, forwardedFrom, action } = item;
       const copy = store(ctx, ownerId, {
-        ...item,
         fromId: senderId,
         peer: ownerPeer,
         out,
         unread: true,
         date,
+        text,
+        media,
+        forwardedFrom,
+        action,
       });
-      if (out) messages.push(copy);
+      if (out && copy) messages.push(copy);
     }
   }
   const changes = changed();
-  deliverLinkChanges(world, senderId, changes);
-  const box = world.store.box(senderId);
+  deliverLinkChanges(state, senderId, changes, ctx.method);
+  const box = state.store.box(senderId);
   return {
     messages,
     senderChanges: changes.filter((c) => c.viewerId === senderId),
-    pts: box.pts,
-    seq: box.seq,
+    pts: box?.pts ?? 0,
+    seq: box?.seq ?? 0,
     date,
   };
 }

@@ -1,14 +1,24 @@
-// One request, start to end: unwrap the layer, check the call against that layer's schema and
-// the caller's key, run the handler, check the answer (debug mode). Any failure is an rpc_error;
-// nothing reaches state before every check has passed.
+// One call, start to end, knowing nothing of the wire: a session key, a declared layer and a
+// TL-JSON call in; a TL-JSON result or rpc_error and its status out. The call is checked against
+// the call limits, the declared layer's schema and the caller's key, the handler runs, and the
+// answer is checked (debug mode). Any failure is an rpc_error; nothing reaches state before every
+// check has passed. A front end (front_ends/http) turns its wire into this and back.
 import { type Layer, layerSchema } from "../tl/index.ts";
-import type { World } from "./context.ts";
+import { checkStrings, checkVectors } from "./call_limits.ts";
 import { METHODS } from "./methods/index.ts";
 import { badRequest, RpcError } from "./rpc_error.ts";
+import type { ServerState } from "./state.ts";
 import type { TlObject } from "./tl_values.ts";
 import { unwrapLayer } from "./unwrap_layer.ts";
 
-export interface RpcOutcome {
+export interface CallOptions {
+  /** Who is calling: a bearer key on HTTP, an auth key id on MTProto; undefined for none. */
+  sessionKey: string | undefined;
+  layer: Layer;
+}
+
+export interface Outcome {
+  /** 200, or the rpc_error's error_code. */
   status: number;
   body: unknown;
   method: string;
@@ -17,42 +27,35 @@ export interface RpcOutcome {
   internal?: string;
 }
 
-const BEARER = /^Bearer ([0-9a-f]{64})$/i;
-
-export function keyOf(authorization: string | undefined): string | undefined {
-  return BEARER.exec(authorization ?? "")?.[1]?.toLowerCase();
-}
-
-function run(world: World, body: unknown, key: string | undefined, outcome: RpcOutcome): unknown {
-  const { layer, call: rawCall } = unwrapLayer(body);
-  outcome.layer = layer;
-  const accountId = key === undefined ? undefined : world.store.sessions.get(key);
-  const call = world.hooks.request(rawCall, { layer, accountId }) as TlObject;
+function run(state: ServerState, rawCall: unknown, options: CallOptions, outcome: Outcome): unknown {
+  const { sessionKey, layer } = options;
+  const { store, hooks } = state;
+  const accountId = sessionKey === undefined ? undefined : store.touch(sessionKey);
+  const call = hooks.request(rawCall, { layer, accountId }) as TlObject;
+  const method = typeof call?._ === "string" ? call._ : "?";
+  outcome.method = method;
   const schema = layerSchema(layer);
-  outcome.method = typeof call?._ === "string" ? call._ : "?";
-  if (!schema.hasMethod(outcome.method)) {
-    throw badRequest("INPUT_METHOD_INVALID", `${outcome.method} is not a method of layer ${layer}`);
+  if (!schema.hasMethod(method)) {
+    throw badRequest("INPUT_METHOD_INVALID", `${method} is not a method of layer ${layer}`);
   }
+  const handler = METHODS[method];
+  if (!handler) throw badRequest("METHOD_NOT_SUPPORTED", `${method} is not implemented by this server`);
+  checkVectors(state.limits, call);
   const valid = schema.validateParams(call);
   if (!valid.ok) throw badRequest("INPUT_REQUEST_INVALID", valid.summary);
-  const handler = METHODS[outcome.method];
-  if (!handler)
-    throw badRequest("METHOD_NOT_SUPPORTED", `${outcome.method} is not implemented by this server`);
+  checkStrings(call);
   if (handler.needsAccount && accountId === undefined) throw new RpcError(401, "AUTH_KEY_UNREGISTERED");
-  const result = handler.handle({ world, layer, key, accountId }, call);
-  return world.hooks.response(result, { method: outcome.method, layer, accountId });
+  const result = handler.handle({ state, layer, method, key: sessionKey, accountId }, call);
+  const after = sessionKey === undefined ? undefined : store.sessions.get(sessionKey);
+  const { reveal, forget, hasContact } = state.relations;
+  hooks.afterCall({ method, layer, accountId: after, call, reveal, forget, hasContact });
+  return hooks.response(result, { method, layer, accountId });
 }
 
-export function dispatch(
-  world: World,
-  body: unknown,
-  authorization: string | undefined,
-  debugValidate: boolean,
-): RpcOutcome {
-  const outcome: RpcOutcome = { status: 200, body: null, method: "?", layer: 1 };
+function settle(state: ServerState, outcome: Outcome, answer: () => unknown): Outcome {
   try {
-    outcome.body = run(world, body, keyOf(authorization), outcome);
-    if (debugValidate) {
+    outcome.body = answer();
+    if (state.debugValidateResponses) {
       const check = layerSchema(outcome.layer).validateResult(outcome.method, outcome.body);
       if (!check.ok) throw new RpcError(500, "INTERNAL_SCHEMA_VIOLATION", check.summary);
     }
@@ -64,4 +67,24 @@ export function dispatch(
       outcome.internal = error instanceof Error ? (error.stack ?? error.message) : String(error);
   }
   return outcome;
+}
+
+/** A call at a layer already known (the front end unwrapped it). */
+export function dispatch(state: ServerState, call: unknown, options: CallOptions): Outcome {
+  const outcome: Outcome = { status: 200, body: null, method: "?", layer: options.layer };
+  return settle(state, outcome, () => run(state, call, options, outcome));
+}
+
+/** A request body as TL-JSON has it: a bare call (layer 1) or one wrapped in invokeWithLayerN. */
+export function dispatchBody(
+  state: ServerState,
+  body: unknown,
+  options: Pick<CallOptions, "sessionKey">,
+): Outcome {
+  const outcome: Outcome = { status: 200, body: null, method: "?", layer: 1 };
+  return settle(state, outcome, () => {
+    const { layer, call } = unwrapLayer(body);
+    outcome.layer = layer;
+    return run(state, call, { sessionKey: options.sessionKey, layer }, outcome);
+  });
 }

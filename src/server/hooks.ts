@@ -6,6 +6,8 @@ import type { LinkState } from "./links.ts";
 import type { TlObject } from "./tl_values.ts";
 
 export interface RevealContext {
+  /** The send method: messages.sendMessage, sendMedia, forwardMessage or forwardMessages. */
+  method: string;
   senderId: number;
   peerId: number;
   hasContact(owner: number, other: number): boolean;
@@ -37,6 +39,20 @@ export interface LinkDelivery {
   change: LinkChange;
 }
 
+/** What afterCall sees: the call that just succeeded, and the relations it may change. */
+export interface AfterCallContext {
+  method: string;
+  layer: Layer;
+  /** The caller's account after the call (for auth.signUp / signIn, the one just bound). */
+  accountId: number | undefined;
+  /** The call as the handler got it (after the request hook). */
+  call: TlObject;
+  reveal(viewer: number, owner: number): void;
+  /** Hides owner's number from viewer again (undoes a reveal). */
+  forget(viewer: number, owner: number): void;
+  hasContact(owner: number, other: number): boolean;
+}
+
 export interface ServerHooks {
   /** Rewrites a call after layer unwrapping and before it is validated and dispatched. */
   request(call: unknown, context: { layer: Layer; accountId: number | undefined }): unknown;
@@ -47,6 +63,7 @@ export interface ServerHooks {
     importerId: number;
     importedIds: number[];
     reveal(viewer: number, owner: number): void;
+    forget(viewer: number, owner: number): void;
   }): void;
   /** Rewrites a rendered User (userContact/userRequest/userForeign/userSelf) for a viewer. */
   renderUser(user: TlObject, context: { viewerId: number; userId: number }): TlObject;
@@ -55,8 +72,11 @@ export interface ServerHooks {
   /** Decides who gets updateContactLink for the link changes of an action by actorId. */
   linkUpdates(
     deliveries: LinkDelivery[],
-    context: { actorId: number; changes: LinkChange[] },
+    /** `method`: the send that changed the links; undefined for other actions (imports, deletions). */
+    context: { actorId: number; changes: LinkChange[]; method: string | undefined },
   ): LinkDelivery[];
+  /** Runs after every successful handler, inside the request's atomic section. */
+  afterCall(context: AfterCallContext): void;
   /** Rewrites any response body last, for (method, layer, viewer). */
   response(body: unknown, context: { method: string; layer: Layer; accountId: number | undefined }): unknown;
 }
@@ -73,6 +93,7 @@ export const SPEC_HOOKS: ServerHooks = {
   renderUser: (user) => user,
   sendResult: (_plain, _context, standard) => standard(),
   linkUpdates: (deliveries) => deliveries,
+  afterCall: () => {},
   response: (body) => body,
 };
 

@@ -1,9 +1,27 @@
-// The reference server: the embedded default target and the model vendors read.
-export type { LinkChange, LinkDelivery, RevealContext, SendResultContext, ServerHooks } from "./hooks.ts";
+// The reference server: the embedded default target and the model vendors read. A wire-neutral
+// core (state, dispatch, limits, hooks) and its front ends (HTTP today).
+export { VECTOR_LIMITS } from "./call_limits.ts";
+export type { CoreOptions } from "./core_options.ts";
+export { type CallOptions, dispatch, dispatchBody, type Outcome } from "./dispatch.ts";
+export {
+  type HttpOptions,
+  type RunningServer,
+  type ServerOptions,
+  startServer,
+} from "./front_ends/index.ts";
+export type {
+  AfterCallContext,
+  LinkChange,
+  LinkDelivery,
+  RevealContext,
+  SendResultContext,
+  ServerHooks,
+} from "./hooks.ts";
 export { SPEC_HOOKS } from "./hooks.ts";
-export { type RunningServer, startServer } from "./http_server.ts";
+export { LIMIT_NAMES, LIMITS, type LimitName, type Limits } from "./limits.ts";
 export type { LinkState, UserKind } from "./links.ts";
-export type { ServerOptions } from "./options.ts";
 export { type PhonePolicy, TEST_PHONES } from "./phone_policy.ts";
 export { withLinks } from "./send_result.ts";
+export { createServerState, type ServerState } from "./state.ts";
 export type { TlObject } from "./tl_values.ts";
+export { unwrapLayer } from "./unwrap_layer.ts";

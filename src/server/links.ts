@@ -1,6 +1,6 @@
 // The link pair of docs/semantics.md ("The link pair: the project's reading"), for viewer U and
 // other user O, with C(U,O) = O in U's contacts and V(U,O) = U sees O's phone.
-import type { Store } from "./store.ts";
+import type { Store } from "./store/index.ts";
 import type { TlObject } from "./tl_values.ts";
 
 export type UserKind = "userContact" | "userRequest" | "userForeign";

@@ -2,7 +2,7 @@
 // anyone else needs the access_hash this server gave this caller for that user.
 import type { CallContext } from "./context.ts";
 import { badRequest } from "./rpc_error.ts";
-import type { StoredMessage } from "./store.ts";
+import type { StoredMessage } from "./store/index.ts";
 import type { TlObject } from "./tl_values.ts";
 
 function callerId(ctx: CallContext): number {
@@ -12,7 +12,7 @@ function callerId(ctx: CallContext): number {
 
 function addressable(ctx: CallContext, input: TlObject): number | undefined {
   const self = callerId(ctx);
-  const { store, hashes } = ctx.world;
+  const { store, hashes } = ctx.state;
   switch (input._) {
     case "inputUserSelf":
     case "inputPeerSelf":
@@ -40,7 +40,7 @@ export function resolveInputUser(ctx: CallContext, input: TlObject): number {
 
 export function resolveInputPeer(ctx: CallContext, input: TlObject): StoredMessage["peer"] {
   if (input._ === "inputPeerChat") {
-    const chat = ctx.world.store.chats.get(input.chat_id as number);
+    const chat = ctx.state.store.chats.get(input.chat_id as number);
     if (!chat?.participants.includes(callerId(ctx)))
       throw badRequest("PEER_ID_INVALID", "not a member of that chat");
     return { chat: chat.id };

@@ -31,16 +31,16 @@ export function sendResult(
     senderId: sent.senderId,
     peerId: sent.peerId,
     changes: sent.changes,
-    renderUser: (userId) => renderUser(ctx.world, sent.senderId, userId),
+    renderUser: (userId) => renderUser(ctx.state, sent.senderId, userId),
   };
   const standard = () => {
     if (ctx.layer < 3 || sent.changes.length === 0) return plain;
     return withLinks(
       plain,
-      sent.changes.map((c) => renderLink(ctx.world, sent.senderId, c.otherId)),
+      sent.changes.map((c) => renderLink(ctx.state, sent.senderId, c.otherId)),
     );
   };
-  return ctx.world.hooks.sendResult(plain, context, standard);
+  return ctx.state.hooks.sendResult(plain, context, standard);
 }
 
 export { withLinks };

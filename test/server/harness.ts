@@ -1,8 +1,14 @@
 // Talks to a reference server over real HTTP with fetch: the server's tests use nothing of the
 // harness (src/client, support/), so neither can pass because of the other.
+import assert from "node:assert/strict";
 import { randomBytes, randomInt } from "node:crypto";
 import { after, before } from "node:test";
-import { type RunningServer, startServer, type TlObject } from "../../src/server/index.ts";
+import {
+  type RunningServer,
+  type ServerOptions,
+  startServer,
+  type TlObject,
+} from "../../src/server/index.ts";
 
 export type Body = TlObject & Record<string, unknown>;
 
@@ -17,16 +23,21 @@ export interface TestAccount {
 export class TestServer {
   private constructor(readonly server: RunningServer) {}
 
-  static async start(): Promise<TestServer> {
-    return new TestServer(await startServer({ debugValidateResponses: true }));
+  static async start(options: ServerOptions = {}): Promise<TestServer> {
+    return new TestServer(await startServer({ debugValidateResponses: true, ...options }));
   }
 
   close(): Promise<void> {
     return this.server.close();
   }
 
-  async raw(body: string, key?: string): Promise<{ status: number; body: unknown; contentType: string }> {
-    const headers: Record<string, string> = { "content-type": "application/json" };
+  async raw(
+    body: string | Uint8Array,
+    key?: string,
+    /** null: no Content-Type header at all (fetch then sends text/plain for a string). */
+    contentType: string | null = "application/json",
+  ): Promise<{ status: number; body: unknown; contentType: string }> {
+    const headers: Record<string, string> = contentType === null ? {} : { "content-type": contentType };
     if (key) headers.authorization = `Bearer ${key}`;
     const answer = await fetch(`${this.server.url}/rpc`, { method: "POST", headers, body });
     const text = await answer.text();
@@ -59,29 +70,57 @@ export class TestServer {
 
   async signUp(): Promise<TestAccount> {
     for (;;) {
-      const digit = randomInt(1, 10);
-      const phone = `99966${digit}${String(randomInt(0, 10_000)).padStart(4, "0")}`;
-      const key = randomBytes(32).toString("hex");
-      const sent = await this.call(key, {
-        _: "auth.sendCode",
-        phone_number: phone,
-        sms_type: 0,
-        api_id: 1,
-        api_hash: "t",
-      });
+      const phone = `99966${randomInt(1, 10)}${String(randomInt(0, 10_000)).padStart(4, "0")}`;
+      const key = newKey();
+      const sent = await this.call(key, sendCode(phone));
       if (sent.body.phone_registered) continue;
-      const code = String(digit).repeat(5);
-      const signed = await this.call(key, {
-        _: "auth.signUp",
-        phone_number: phone,
-        phone_code_hash: sent.body.phone_code_hash,
-        phone_code: code,
-        first_name: "T",
-        last_name: "",
-      });
+      const signed = await this.call(key, signUpCall(phone, sent.body.phone_code_hash));
+      if (signed.status !== 200)
+        throw new Error(`auth.signUp → ${signed.status} ${JSON.stringify(signed.body)}`);
       return { key, id: (signed.body.user as Body).id as number, phone, views: new Map() };
     }
   }
+}
+
+export const newKey = () => randomBytes(32).toString("hex");
+
+export const sendCode = (phone: string) => ({
+  _: "auth.sendCode",
+  phone_number: phone,
+  sms_type: 0,
+  api_id: 1,
+  api_hash: "t",
+});
+
+/** The code of a test number: its sixth digit five times (docs/binding.md). */
+const codeOf = (phone: string) => (phone[5] ?? "").repeat(5);
+
+export const signUpCall = (phone: string, hash: unknown, names = { first_name: "T", last_name: "" }) => ({
+  _: "auth.signUp",
+  phone_number: phone,
+  phone_code_hash: hash,
+  phone_code: codeOf(phone),
+  ...names,
+});
+
+export const signInCall = (phone: string, hash: unknown) => ({
+  _: "auth.signIn",
+  phone_number: phone,
+  phone_code_hash: hash,
+  phone_code: codeOf(phone),
+});
+
+/** Asserts an answer is the rpc_error (status, message) of the binding, as JSON. */
+export function assertRpcError(
+  answer: { status: number; body: unknown },
+  status: number,
+  message: string,
+): void {
+  const error = answer.body as Body;
+  assert.deepEqual(
+    { status: answer.status, _: error._, code: error.error_code, message: error.error_message },
+    { status, _: "rpc_error", code: status, message },
+  );
 }
 
 function learn(account: TestAccount, body: unknown): void {

@@ -1,9 +1,10 @@
 // Every method the reference server implements (the ones docs/binding.md lists).
 import { AUTH_METHODS } from "./auth.ts";
 import { CONTACT_METHODS } from "./contacts.ts";
-import { READ_METHODS } from "./dialogs_and_updates.ts";
+import { DIALOG_METHODS } from "./dialogs.ts";
 import type { MethodTable } from "./handler.ts";
 import { MESSAGE_METHODS } from "./messages.ts";
+import { UPDATE_METHODS } from "./updates.ts";
 import { USER_METHODS } from "./users.ts";
 
 export type { MethodHandler, MethodTable } from "./handler.ts";
@@ -13,5 +14,6 @@ export const METHODS: MethodTable = {
   ...CONTACT_METHODS,
   ...USER_METHODS,
   ...MESSAGE_METHODS,
-  ...READ_METHODS,
+  ...DIALOG_METHODS,
+  ...UPDATE_METHODS,
 };

@@ -10,7 +10,7 @@ export const USER_METHODS: MethodTable = {
     handle(ctx, call) {
       const self = accountOf(ctx);
       return (call.id as TlObject[]).map((input) =>
-        renderUser(ctx.world, self, resolveInputUser(ctx, input)),
+        renderUser(ctx.state, self, resolveInputUser(ctx, input)),
       );
     },
   },
@@ -19,8 +19,8 @@ export const USER_METHODS: MethodTable = {
     handle(ctx, call) {
       const self = accountOf(ctx);
       const id = resolveInputUser(ctx, call.id as TlObject);
-      const account = ctx.world.store.accounts.get(id);
-      const link = renderLink(ctx.world, self, id);
+      const account = ctx.state.store.accounts.get(id);
+      const link = renderLink(ctx.state, self, id);
       return {
         _: "userFull",
         user: link.user,

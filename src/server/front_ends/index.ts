@@ -1,0 +1,2 @@
+// The front ends: each turns its wire into calls of the core (dispatch.ts) and back.
+export * from "./http/index.ts";
