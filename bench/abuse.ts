@@ -45,16 +45,21 @@ function heavyBodies(order: FloodOrder): string[] {
   ];
 }
 
+/** One request; a reset or refused connection is status 0 (a server without limits resets under such load). */
 async function post(pool: Pool, key: string, body: string) {
   const started = performance.now();
-  const answer = await pool.request({
-    path: "/rpc",
-    method: "POST",
-    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-    body,
-  });
-  const text = await answer.body.text();
-  return { status: answer.statusCode, bytes: text.length, text, ms: performance.now() - started };
+  try {
+    const answer = await pool.request({
+      path: "/rpc",
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body,
+    });
+    const text = await answer.body.text();
+    return { status: answer.statusCode, bytes: text.length, text, ms: performance.now() - started };
+  } catch {
+    return { status: 0, bytes: 0, text: "", ms: performance.now() - started };
+  }
 }
 
 async function flood(order: FloodOrder): Promise<Seen[]> {
@@ -118,7 +123,7 @@ function latencyRow(label: string, ms: number[]): string {
 function floodRows(seen: Seen[]): string {
   return seen
     .map((runs, i) => {
-      const statuses = [...new Set(runs.map((r) => r.status))].join(", ");
+      const statuses = [...new Set(runs.map((r) => (r.status === 0 ? "reset" : r.status)))].join(", ");
       const largest = Math.max(0, ...runs.map((r) => r.bytes)) / 1024;
       const ms = runs.map((r) => r.ms).sort((x, y) => x - y);
       const median = ms[Math.floor(ms.length / 2)] ?? Number.NaN;
