@@ -68,6 +68,9 @@ export const FOUND_BY_EXPLORE: Readonly<Record<string, string | null>> = {
   "getFullUser-accepts-any-hash": null,
   "createChat-drops-bad-users": null,
   "forwardMessages-to-any-chat": null,
+  "reveal-lost-on-later-import": "S1-REVEAL",
+  "reveal-lost-on-sign-in": "S1-REVEAL",
+  "reveal-lost-on-deleting-another": "S1-REVEAL-REVERSE",
   // The walk-through's requirement is checked by its own feature only (data and Gherkin, no code),
   // and explore reads no contact's mutual flag.
   "contacts-all-mutual": null,

@@ -91,6 +91,41 @@ function acceptsRefused(method: string, retry: (call: TlObject) => TlObject): St
   });
 }
 
+/**
+ * A server that reveals by the spec's rule but keeps a list of what it revealed, and takes the
+ * reveals to a viewer back after the calls for which `forgets` holds.
+ */
+function revealsLostAfter(forgets: (method: string, call: TlObject, viewer: number) => boolean): StartTarget {
+  return hooked(() => {
+    const revealed = new Set<string>();
+    return {
+      revealOnMessage(c) {
+        for (const [holder, other] of [
+          [c.senderId, c.peerId],
+          [c.peerId, c.senderId],
+        ] as const) {
+          if (!c.hasContact(holder, other)) continue;
+          c.reveal(other, holder);
+          revealed.add(`${other}>${holder}`);
+        }
+      },
+      afterCall(c) {
+        const viewer = c.accountId;
+        if (viewer === undefined || !forgets(c.method, c.call, viewer)) return;
+        for (const pair of [...revealed]) {
+          const [v, owner] = pair.split(">").map(Number) as [number, number];
+          if (v !== viewer) continue;
+          c.forget(v, owner);
+          revealed.delete(pair);
+        }
+      },
+    };
+  });
+}
+
+const deletedIds = (call: TlObject) =>
+  ((Array.isArray(call.id) ? call.id : [call.id]) as TlObject[]).map((input) => input.user_id);
+
 export const GRID_MUTANTS: Mutant[] = [
   {
     name: "no-reveal-by-card",
@@ -536,6 +571,33 @@ export const GRID_MUTANTS: Mutant[] = [
           : { ...answer, headers: { ...answer.headers, "x-debug-phone": phones.join(", ") } };
       };
     }),
+  },
+  {
+    name: "reveal-lost-on-later-import",
+    deviation: "a number revealed to a user by messaging is taken back when that user imports anyone",
+    target: "S1-REVEAL",
+    fails: ["S1-REVEAL"],
+    warns: [],
+    start: revealsLostAfter((method) => method === "contacts.importContacts"),
+  },
+  {
+    name: "reveal-lost-on-sign-in",
+    deviation: "a number revealed to a user by messaging is taken back when that user signs in on a new key",
+    target: "S1-REVEAL",
+    fails: ["S1-REVEAL"],
+    warns: [],
+    start: revealsLostAfter((method) => method === "auth.signIn"),
+  },
+  {
+    name: "reveal-lost-on-deleting-another",
+    deviation:
+      "a number revealed to a user by messaging is taken back when that user deletes another contact",
+    target: "S1-REVEAL",
+    fails: ["S1-REVEAL", "S1-REVEAL-REVERSE"],
+    warns: [],
+    start: revealsLostAfter(
+      (method, call) => /^contacts\.deleteContacts?$/.test(method) && deletedIds(call).length > 0,
+    ),
   },
   {
     name: "deleteContacts-ignored",

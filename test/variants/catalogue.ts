@@ -167,4 +167,60 @@ export const VARIANTS: Variant[] = [
         return { ...answer, headers: { "content-type": "application/json", connection: "close" } };
       })(),
   },
+  {
+    name: "difference-in-small-pages",
+    choice: "answers updates.getDifference in updates.differenceSlice pages of two updates",
+    allowedBy:
+      "docs/binding.md, Updates: a server may answer getDifference in differenceSlice pages, followed from each page's intermediate_state",
+    exercises: ["slice"],
+    start: (exercised) =>
+      hooked(
+        () => ({
+          response(body, context) {
+            if (
+              context.method === "updates.getDifference" &&
+              (body as { _?: unknown })._ === "updates.differenceSlice"
+            )
+              exercised("slice");
+            return body;
+          },
+        }),
+        { differencePageSize: 2 },
+      )(),
+  },
+  {
+    name: "delete-forgets-reveal",
+    choice:
+      "takes a user's number back from the other party when the user deletes that party from its contacts",
+    allowedBy:
+      'docs/semantics.md, Words: "whether a number revealed to the other party stays revealed after such a delete is the server\'s choice"',
+    exercises: ["forgot"],
+    start: (exercised) =>
+      hooked(() => {
+        // Which numbers messaging revealed, to know when a delete takes one back.
+        const revealed = new Set<string>();
+        return {
+          revealOnMessage(c) {
+            for (const [holder, other] of [
+              [c.senderId, c.peerId],
+              [c.peerId, c.senderId],
+            ] as const) {
+              if (!c.hasContact(holder, other)) continue;
+              c.reveal(other, holder);
+              revealed.add(`${other}>${holder}`);
+            }
+          },
+          afterCall(c) {
+            if (c.method !== "contacts.deleteContact" && c.method !== "contacts.deleteContacts") return;
+            const inputs = (Array.isArray(c.call.id) ? c.call.id : [c.call.id]) as { user_id?: unknown }[];
+            for (const input of inputs) {
+              const key = `${String(input.user_id)}>${String(c.accountId)}`;
+              if (!revealed.delete(key)) continue;
+              c.forget(input.user_id as number, c.accountId as number);
+              exercised("forgot");
+            }
+          },
+        };
+      })(),
+  },
 ];
