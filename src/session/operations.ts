@@ -69,37 +69,52 @@ export async function importNumber(
   contact?: { phone: string; firstName: string; lastName: string },
   layer: Layer = 1,
 ): Promise<TlObject> {
-  const [other] = (await session.actorsOf(owner, importer)) as [Actor, Actor];
-  session.model.imported(importer, owner, contact !== undefined);
-  const from = contact ?? other;
+  return importNumbers(session, importer, [owner], contact, layer);
+}
+
+/**
+ * `importer` imports several users' numbers in one contacts.importContacts (one round trip);
+ * for the link model each is an import of its own. `contact` replaces the owner's own details
+ * (a number read off the owner's card) when there is one owner.
+ */
+export async function importNumbers(
+  session: ConformanceSession,
+  importer: string,
+  owners: readonly string[],
+  contact?: { phone: string; firstName: string; lastName: string },
+  layer: Layer = 1,
+): Promise<TlObject> {
+  const [, ...others] = (await session.actorsOf(importer, ...owners)) as [Actor, ...Actor[]];
+  for (const owner of owners) session.model.imported(importer, owner, contact !== undefined);
+  const details = others.map((other) => (contact && others.length === 1 ? contact : other));
   const result = await session.rpc(
     importer,
     {
       _: "contacts.importContacts",
-      contacts: [
-        {
-          _: "inputPhoneContact",
-          client_id: randomLong(),
-          phone: from.phone,
-          first_name: from.firstName,
-          last_name: from.lastName,
-        },
-      ],
+      contacts: details.map((from) => ({
+        _: "inputPhoneContact",
+        client_id: randomLong(),
+        phone: from.phone,
+        first_name: from.firstName,
+        last_name: from.lastName,
+      })),
       replace: false,
     },
     layer,
   );
   const imported = objectsOf(result.imported);
-  check(
-    imported.some((i) => i.user_id === other.id),
-    "S2-IMPORT",
-    {
-      subject: `${importer}'s contacts.importContacts of ${owner}'s registered number`,
-      expected: `${owner} (user ${other.id}) among the imported`,
-      actual: `imported ${JSON.stringify(imported.map((i) => i.user_id))}`,
-      pointer: "/imported",
-    },
-  );
+  for (const other of others) {
+    check(
+      imported.some((i) => i.user_id === other.id),
+      "S2-IMPORT",
+      {
+        subject: `${importer}'s contacts.importContacts of ${other.name}'s registered number`,
+        expected: `${other.name} (user ${other.id}) among the imported`,
+        actual: `imported ${JSON.stringify(imported.map((i) => i.user_id))}`,
+        pointer: "/imported",
+      },
+    );
+  }
   return result;
 }
 
@@ -156,8 +171,8 @@ export async function meetInChat(
   maker: string,
 ): Promise<void> {
   const [makerActor, ...actors] = (await session.actorsOf(maker, ...members)) as [Actor, ...Actor[]];
-  for (const member of members)
-    if (!session.model.hasContact(maker, member)) await importNumber(session, maker, member);
+  const strangers = members.filter((member) => !session.model.hasContact(maker, member));
+  if (strangers.length > 0) await importNumbers(session, maker, strangers);
   const made = await session.rpc(maker, {
     _: "messages.createChat",
     users: actors.map((a) => session.user(makerActor, a)),
