@@ -2,8 +2,10 @@
 // a delay proxy (delay_proxy.ts), the whole suite run cold through the CLI as a vendor runs it.
 // Per configuration: wall time, requests, and the sequential round trips that make the time.
 //
-//   node --import tsx bench/remote.ts [--rtt 20,100] [--parallel cli,0,4,8] [--tags EXPR]
+//   node --import tsx bench/remote.ts [--rtt 20,100] [--parallel cli,0,4,8] [--tags EXPR] [--compiled]
 //
+// --compiled runs the built package (dist/, `npm run build` first), as a vendor who installed it
+// does; otherwise the sources through tsx, whose start-up costs each worker more.
 // Defaults: --rtt 100 --parallel 8, the whole suite (`npm run bench` runs the defaults). `cli`
 // passes no --parallel, so the CLI's own default applies. A serial run of the whole suite at
 // 100 ms takes about 3.5 minutes at 030ded1; --tags runs a subset.
@@ -74,7 +76,8 @@ interface Run {
 
 function runCli(args: string[]): Promise<{ exit: number | string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    const cli = process.argv.includes("--compiled") ? ["dist/src/cli/main.js"] : ["--import", "tsx", "src/cli/main.ts"];
+    const child = spawn(process.execPath, [...cli, ...args], {
       cwd: root,
       stdio: ["ignore", "ignore", "pipe"],
       env: { ...process.env, CONFORMANCE_TARGET: "" },

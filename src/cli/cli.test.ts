@@ -112,10 +112,10 @@ test("parallel by default for a remote target, past the cores; one process on lo
   assert.equal(defaultWorkers("http://127.0.0.1:8080", 64, 2), 0);
   assert.equal(defaultWorkers("http://localhost:8080", 64, 2), 0);
   assert.equal(defaultWorkers("http://[::1]:8080", 64, 2), 0);
-  assert.equal(defaultWorkers("https://staging.example", 64, 2), 8);
+  assert.equal(defaultWorkers("https://staging.example", 64, 2), 16);
   assert.equal(defaultWorkers("https://staging.example", 64, 16), 16);
   assert.equal(defaultWorkers("https://staging.example", 3, 2), 3);
-  assert.equal(defaultWorkers("https://staging.example", 64, 1), 4);
+  assert.equal(defaultWorkers("https://staging.example", 64, 1), 8);
 });
 
 test("plain cucumber-js runs the suite in the repo, with its own formatters, also in parallel", () => {
