@@ -76,7 +76,9 @@ interface Run {
 
 function runCli(args: string[]): Promise<{ exit: number | string; stderr: string }> {
   return new Promise((resolve) => {
-    const cli = process.argv.includes("--compiled") ? ["dist/src/cli/main.js"] : ["--import", "tsx", "src/cli/main.ts"];
+    const cli = process.argv.includes("--compiled")
+      ? ["dist/src/cli/main.js"]
+      : ["--import", "tsx", "src/cli/main.ts"];
     const child = spawn(process.execPath, [...cli, ...args], {
       cwd: root,
       stdio: ["ignore", "ignore", "pipe"],
