@@ -23,7 +23,7 @@ export const FOUND_BY_EXPLORE: Readonly<Record<string, string | null>> = {
   "has-phone-inverted": "LINK-PEER-UPDATE",
   "phone-in-user-foreign": "SCHEMA",
   "phone-in-last-name": "PRIVACY",
-  "dialogs-without-users": "S2-IMPORT",
+  "dialogs-without-users": "S1-REVEAL-REVERSE",
   "long-as-number": "SCHEMA",
   "extra-field": "SCHEMA",
   "unknown-constructor": "SCHEMA",
