@@ -62,8 +62,15 @@ async function runPlanned(plan: RunPlan, session: RunSession, folder: ReportsFol
   const claims = { layers: c.claimLayers, features: c.claimFeatures };
   let embedded: RunningServer | undefined;
   try {
-    const selection = await selectScenarios(packageRoot, { tags: plan.tags, name: plan.name }, claims);
+    const selection = await selectScenarios(
+      packageRoot,
+      { tags: plan.tags, name: plan.name },
+      claims,
+      c.binding,
+    );
     session.notClaimed = selection.notClaimed;
+    session.notApplicable = selection.notApplicable;
+    session.wire = c.binding;
     if (selection.selected < selection.total)
       session.selection = {
         ...(plan.tags ? { tags: plan.tags } : {}),
@@ -74,7 +81,7 @@ async function runPlanned(plan: RunPlan, session: RunSession, folder: ReportsFol
     if (c.target === undefined) embedded = await startServer({ debugValidateResponses: true });
     const target = c.target ?? (embedded as RunningServer).url;
     session.target = { url: target, kind: embedded ? "embedded" : "external" };
-    const toRun = selection.selected - selection.notClaimed.length;
+    const toRun = selection.selected - selection.notClaimed.length - selection.notApplicable.length;
     const workers = c.parallel === "auto" ? defaultWorkers(c.target, toRun) : c.parallel;
     session.workers = workers;
     say(

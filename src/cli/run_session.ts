@@ -4,7 +4,7 @@
 // count line; the exit code is the report's CI outcome.
 import type { Envelope } from "@cucumber/messages";
 import { redactUrlCredentials } from "../client/index.ts";
-import type { Claims, ExpectedFailure } from "../profile/index.ts";
+import type { Claims, ExpectedFailure, WireName } from "../profile/index.ts";
 import {
   buildReport,
   type ConfigurationEntry,
@@ -38,6 +38,9 @@ export class RunSession {
   target: { url: string; kind: "embedded" | "external" } | undefined;
   selection: Scope["selection"] | undefined;
   notClaimed: readonly NotClaimedScenario[] = [];
+  notApplicable: readonly NotClaimedScenario[] = [];
+  /** The wire the run spoke, named in the report's header. */
+  wire: WireName | undefined;
   workers = 0;
   private finishing: Promise<number> | undefined;
 
@@ -65,10 +68,12 @@ export class RunSession {
         finishedAt: new Date().toISOString(),
         command: s.command,
         ...(s.configuration ? { configuration: s.configuration(this.workers) } : {}),
+        ...(this.wire ? { wire: this.wire } : {}),
       },
       {
         ...(s.claims ? { claims: s.claims } : {}),
         notClaimed: this.notClaimed,
+        notApplicable: this.notApplicable,
         ...(this.selection ? { selection: this.selection } : {}),
         expectedFailures: s.expectedFailures,
         ...(interruption ? { interruption } : {}),

@@ -1,9 +1,21 @@
 // Before a run: which scenarios the filters choose (cucumber's own filtering decides), which of
-// those need something the server does not claim (they are NOT CLAIMED and do not run), and the
-// tag expression the run then uses. A filter that chooses nothing is a usage error.
+// those need another wire (NOT APPLICABLE) or something the server does not claim (NOT CLAIMED),
+// neither of which runs, and the tag expression the run then uses. A filter that chooses nothing
+// is a usage error.
 import { loadConfiguration, loadSources } from "@cucumber/cucumber/api";
 import type { Pickle } from "@cucumber/messages";
-import { ALL_NEEDS, type Claims, isClaimed, type Need, needsOfTags, tagOfNeed } from "../profile/index.ts";
+import {
+  ALL_NEEDS,
+  appliesOnWire,
+  type Claims,
+  isClaimed,
+  type Need,
+  needsOfTags,
+  tagOfNeed,
+  type WireName,
+  wiresOfTags,
+  wireTagExpression,
+} from "../profile/index.ts";
 import { type NotClaimedScenario, scenarioIdentity } from "../report/index.ts";
 import { UsageError } from "./exit_codes.ts";
 import { featurePaths } from "./package_root.ts";
@@ -15,6 +27,8 @@ export interface Selection {
   /** How many the filters chose. */
   selected: number;
   notClaimed: NotClaimedScenario[];
+  /** Chosen scenarios written for another wire than the run's. */
+  notApplicable: NotClaimedScenario[];
   /** The run's tag expression: the filter's, without what is not claimed. */
   tags: string | undefined;
 }
@@ -53,29 +67,49 @@ export async function selectScenarios(
   root: string,
   filters: { tags?: string | undefined; name?: string | undefined },
   claims: Claims,
+  wire: WireName = "http-json",
 ): Promise<Selection> {
   const pickles: { pickle: Pickle; feature: string }[] = [];
   for (const { envelopes } of await readFeatures(root)) {
     const feature = envelopes.find((e) => e.gherkinDocument)?.gherkinDocument?.feature?.name ?? "";
     for (const { pickle } of envelopes) if (pickle) pickles.push({ pickle, feature });
   }
-  const unknown = pickles.flatMap(({ pickle }) =>
-    needsOfTags(pickle.tags.map((t) => t.name)).unknown.map(
-      (tag) => `${pickle.uri}:${pickle.location?.line}: ${tag}`,
-    ),
-  );
+  const unknownTags = (of: (tags: string[]) => string[]) =>
+    pickles.flatMap(({ pickle }) =>
+      of(pickle.tags.map((t) => t.name)).map((tag) => `${pickle.uri}:${pickle.location?.line}: ${tag}`),
+    );
+  const unknown = unknownTags((tags) => needsOfTags(tags).unknown);
   if (unknown.length > 0)
     throw new UsageError(`the features use @needs- tags no claim names: ${[...new Set(unknown)].join(", ")}`);
+  const unknownWires = unknownTags((tags) => wiresOfTags(tags).unknown);
+  if (unknownWires.length > 0)
+    throw new UsageError(
+      `the features use @wire- tags no wire names: ${[...new Set(unknownWires)].join(", ")}`,
+    );
   const chosen = await planned(root, filters.tags, filters.name);
   if (chosen.size === 0) {
     const which = [filters.tags && `--tags ${filters.tags}`, filters.name && `--name ${filters.name}`];
     throw new UsageError(`${which.filter(Boolean).join(" and ") || "the suite"} matches no scenario`);
   }
-  const notClaimed = pickles
-    .filter(({ pickle }) => chosen.has(`${pickle.uri}:${pickle.location?.line ?? 0}`))
+  const inSelection = pickles.filter(({ pickle }) =>
+    chosen.has(`${pickle.uri}:${pickle.location?.line ?? 0}`),
+  );
+  const applies = (pickle: Pickle) =>
+    appliesOnWire(
+      pickle.tags.map((t) => t.name),
+      wire,
+    );
+  const notApplicable = inSelection
+    .filter(({ pickle }) => !applies(pickle))
+    .map(({ pickle, feature }) => scenarioIdentity(pickle, feature));
+  // A scenario of another wire is not applicable whatever it needs, so it is not also "not claimed".
+  const notClaimed = inSelection
+    .filter(({ pickle }) => applies(pickle))
     .flatMap(({ pickle, feature }) => notClaimedOf(pickle, feature, claims) ?? []);
   const excluded = ALL_NEEDS.filter((n) => !isClaimed(n, claims)).map(tagOfNeed);
   const without = excluded.length > 0 ? `not (${excluded.join(" or ")})` : undefined;
-  const tags = [filters.tags && `(${filters.tags})`, without].filter(Boolean).join(" and ") || undefined;
-  return { total: pickles.length, selected: chosen.size, notClaimed, tags };
+  const onWire = notApplicable.length > 0 ? wireTagExpression(wire) : undefined;
+  const tags =
+    [filters.tags && `(${filters.tags})`, without, onWire].filter(Boolean).join(" and ") || undefined;
+  return { total: pickles.length, selected: chosen.size, notClaimed, notApplicable, tags };
 }

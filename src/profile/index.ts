@@ -9,4 +9,5 @@ export { EXPECTED_FAILURES_SCHEMA, PROFILE_SCHEMA } from "./profile_schema.ts";
 export { attributeOf, type FlagValues, type ResolvedConfig, resolveConfig } from "./resolve_config.ts";
 export { type RunConfig, SETTINGS, type Setting, type SettingSource } from "./settings.ts";
 export { type ExpectedFailure, type Profile, ProfileError, type TranscriptsMode } from "./types.ts";
+export * from "./wire_tags.ts";
 export type { WorldParameters } from "./world_parameters.ts";

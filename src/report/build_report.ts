@@ -18,6 +18,8 @@ export type NotClaimedScenario = ScenarioIdentity;
 export interface ReportContext {
   claims?: Claims;
   notClaimed?: readonly NotClaimedScenario[];
+  /** Scenarios written for another wire than the run's. */
+  notApplicable?: readonly NotClaimedScenario[];
   selection?: Scope["selection"];
   expectedFailures?: readonly ExpectedFailure[];
   interruption?: Interruption;
@@ -39,6 +41,7 @@ function totalsOf(scenarios: readonly ScenarioOutcome[]): Totals {
     harnessErrors: count("harness-error"),
     skipped: count("skipped"),
     notClaimed: count("not-claimed"),
+    notApplicable: count("not-applicable"),
     expectedFailures: expecting("expected-fail"),
     unexpectedPasses: expecting("unexpected-pass"),
   };
@@ -50,14 +53,11 @@ export function buildReport(
   context: ReportContext = {},
 ): ConformanceReport {
   const claims = context.claims ?? ALL_CLAIMS;
-  const notClaimed: ScenarioOutcome[] = (context.notClaimed ?? []).map((s) => ({
-    ...s,
-    status: "not-claimed",
-    durationMs: 0,
-    steps: [],
-    exchanges: 0,
-  }));
-  const scenarios = [...collectScenarios(envelopes), ...notClaimed];
+  const notRun = (list: readonly NotClaimedScenario[] | undefined, status: ScenarioOutcome["status"]) =>
+    (list ?? []).map((s): ScenarioOutcome => ({ ...s, status, durationMs: 0, steps: [], exchanges: 0 }));
+  const notClaimed = notRun(context.notClaimed, "not-claimed");
+  const notApplicable = notRun(context.notApplicable, "not-applicable");
+  const scenarios = [...collectScenarios(envelopes), ...notClaimed, ...notApplicable];
   const expectedFailures = applyExpectedFailures(scenarios, context.expectedFailures ?? []);
   const requirements = requirementOutcomes(scenarios);
   const scope: Scope = {
@@ -76,7 +76,14 @@ export function buildReport(
     meta: { ...meta, provenance: meta.provenance ?? currentProvenance() },
     verdict,
     verdictLine: line,
-    reasons: [...(context.warnings ?? []), ...reasonsOf(facts, scope, interruption)],
+    reasons: [
+      ...(context.warnings ?? []),
+      ...reasonsOf(facts, scope, interruption),
+      ...(notApplicable.length > 0
+        ? [`not applicable on ${meta.wire ?? "this wire"}, not run: ${notApplicable.length} scenarios`]
+        : []),
+    ],
+
     ci: ciOutcome(facts, verdict, { strict: context.strict ?? false, interruption }),
     scope,
     ...(interruption ? { interruption } : {}),

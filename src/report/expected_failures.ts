@@ -18,7 +18,9 @@ export function applyExpectedFailures(
     const { requirement, reason, tracking } = entry;
     const relevant = scenarios.filter((s) => concerns(entry, s));
     const failing = relevant.filter((s) => s.status === "failed" && s.failure?.requirementId === requirement);
-    const ran = relevant.filter((s) => s.status !== "skipped" && s.status !== "not-claimed");
+    const ran = relevant.filter(
+      (s) => s.status !== "skipped" && s.status !== "not-claimed" && s.status !== "not-applicable",
+    );
     let outcome: ExpectedFailureOutcome["outcome"];
     if (failing.length > 0) {
       outcome = "expected-fail";

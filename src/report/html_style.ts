@@ -8,7 +8,7 @@ table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.3rem .5
 .CERTIFIED,.passed{background:#1e7d32}.CERTIFIED_WITH_WARNINGS,.inconclusive,.warning{background:#b26a00}
 .NOT_CERTIFIED,.failed,.FAILED{background:#b3261e}.ERROR,.error,.target-fault{background:#6a1b9a}
 .harness-error,.UNDEFINED,.AMBIGUOUS,.PENDING,.UNKNOWN{background:#37474f}
-.INCOMPLETE,.untested,.skipped,.SKIPPED,.not-claimed,.not-run,.not-judged{background:#6b6b6b}.PASSED{background:#1e7d32}
+.INCOMPLETE,.untested,.skipped,.SKIPPED,.not-claimed,.not-applicable,.not-run,.not-judged{background:#6b6b6b}.PASSED{background:#1e7d32}
 .expected-fail{background:#8d6e63}.unexpected-pass{background:#c2185b}
 .failure{border-left:4px solid #b3261e;padding:.4rem .8rem;background:#fdf3f2;margin:.5rem 0}
 .fault{border-left-color:#6a1b9a;background:#f6f0fa}.harness{border-left-color:#37474f;background:#f1f3f4}

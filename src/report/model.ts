@@ -31,6 +31,8 @@ export interface RunMeta {
   command: string;
   provenance?: Provenance;
   configuration?: Record<string, ConfigurationEntry>;
+  /** The wire the run spoke: http-json (TL-JSON over HTTP) or mtproto. */
+  wire?: string;
 }
 
 export type StepStatus = "PASSED" | "FAILED" | "SKIPPED" | "UNDEFINED" | "AMBIGUOUS" | "PENDING" | "UNKNOWN";
@@ -39,7 +41,8 @@ export type StepStatus = "PASSED" | "FAILED" | "SKIPPED" | "UNDEFINED" | "AMBIGU
  * passed; failed: a requirement check failed; target-fault: the target broke the transport or
  * the binding (TargetError), so the scenario could not be judged; harness-error: the suite
  * itself failed (an undefined step, a scenario error, a harness error); skipped: nothing ran;
- * not-claimed: it needs a layer or feature the server does not claim, so it did not run.
+ * not-claimed: it needs a layer or feature the server does not claim, so it did not run;
+ * not-applicable: it is written for another wire than the run's (@wire-…), so it did not run.
  */
 export type ScenarioStatus =
   | "passed"
@@ -47,7 +50,8 @@ export type ScenarioStatus =
   | "target-fault"
   | "harness-error"
   | "skipped"
-  | "not-claimed";
+  | "not-claimed"
+  | "not-applicable";
 
 export interface StepOutcome {
   text: string;
@@ -93,7 +97,14 @@ export interface ScenarioOutcome extends ScenarioIdentity {
   exchanges: number;
 }
 
-export type RequirementVerdict = "passed" | "failed" | "error" | "inconclusive" | "untested" | "not-claimed";
+export type RequirementVerdict =
+  | "passed"
+  | "failed"
+  | "error"
+  | "inconclusive"
+  | "untested"
+  | "not-claimed"
+  | "not-applicable";
 
 export interface RequirementOutcome {
   id: string;
@@ -151,6 +162,7 @@ export interface Totals {
   harnessErrors: number;
   skipped: number;
   notClaimed: number;
+  notApplicable: number;
   expectedFailures: number;
   unexpectedPasses: number;
 }

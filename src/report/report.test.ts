@@ -219,7 +219,30 @@ test("claims: scenarios needing what is not claimed are NOT CLAIMED, and the ver
   assert.match(countLine(r), new RegExp(`, ${l3.length} skipped$`));
 });
 
+test("scenarios written for another wire are NOT APPLICABLE: listed apart, they neither fail nor leave the run incomplete", () => {
+  const raw = (line: number) => ({
+    name: `a raw body ${line}`,
+    feature: "Errors",
+    location: `features/errors/bad-input.feature:${line}`,
+    tags: ["@REQ-ERRORS", "@must", "@wire-http-json"],
+    requirementIds: ["ERRORS"],
+    needs: [],
+  });
+  const ran = allPassing().filter((s) => !s.tags.includes("@REQ-ERRORS"));
+  const alone = report(ran, { notApplicable: [raw(12), raw(20)] });
+  assert.equal(alone.totals.notApplicable, 2);
+  assert.equal(alone.requirements.find((q) => q.id === "ERRORS")?.verdict, "not-applicable");
+  assert.equal(alone.verdict, "CERTIFIED", "a requirement no scenario of this wire can test is not untested");
+  assert.ok(alone.reasons.some((r) => /not applicable on this wire, not run: 2 scenarios/.test(r)));
+  assert.match(countLine(alone), /, 2 skipped$/);
+  assert.equal(alone.scenarios.filter((s) => s.status === "not-applicable").length, 2);
+  // Beside a scenario of the wire that ran, the requirement's verdict is that scenario's.
+  const beside = report(allPassing(), { notApplicable: [raw(12)] });
+  assert.equal(beside.requirements.find((q) => q.id === "ERRORS")?.verdict, "passed");
+});
+
 test("a scenario that calls a layer its tags do not declare is the suite's fault", () => {
+
   const entry = {
     seq: 1,
     role: "A",

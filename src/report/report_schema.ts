@@ -67,7 +67,9 @@ const scenario = object(
     tags: strings,
     requirementIds: strings,
     needs: strings,
-    status: { enum: ["passed", "failed", "target-fault", "harness-error", "skipped", "not-claimed"] },
+    status: {
+      enum: ["passed", "failed", "target-fault", "harness-error", "skipped", "not-claimed", "not-applicable"],
+    },
     durationMs: num,
     steps: {
       type: "array",
@@ -105,7 +107,7 @@ const scenario = object(
   ],
 );
 
-const verdicts = ["passed", "failed", "error", "inconclusive", "untested", "not-claimed"];
+const verdicts = ["passed", "failed", "error", "inconclusive", "untested", "not-claimed", "not-applicable"];
 
 const requirementOutcome = object(
   {
@@ -147,6 +149,7 @@ const meta = object(
         ["value", "source"],
       ),
     },
+    wire: { enum: ["http-json", "mtproto"] },
   },
   ["suiteVersion", "suiteDigest", "target", "targetKind", "startedAt", "finishedAt", "command"],
 );
@@ -160,6 +163,7 @@ const totals = object(
     harnessErrors: int,
     skipped: int,
     notClaimed: int,
+    notApplicable: int,
     expectedFailures: int,
     unexpectedPasses: int,
   },
@@ -171,6 +175,7 @@ const totals = object(
     "harnessErrors",
     "skipped",
     "notClaimed",
+    "notApplicable",
     "expectedFailures",
     "unexpectedPasses",
   ],

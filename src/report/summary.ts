@@ -9,7 +9,7 @@ export function countLine(report: ConformanceReport): string {
   // tells them apart. Scenarios that were not claimed count as skipped.
   const t = report.totals;
   const failed = t.failed + t.targetFaults + t.harnessErrors + t.unexpectedPasses;
-  const skipped = t.skipped + t.notClaimed;
+  const skipped = t.skipped + t.notClaimed + t.notApplicable;
   return `conformance: ${t.passed - t.unexpectedPasses} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`;
 }
 
@@ -21,6 +21,7 @@ export function verdictLine(report: ConformanceReport): string {
     `${t.targetFaults} target faults`,
     `${t.harnessErrors} harness errors`,
     ...(t.notClaimed > 0 ? [`${t.notClaimed} not claimed`] : []),
+    ...(t.notApplicable > 0 ? [`${t.notApplicable} not applicable on this wire`] : []),
     ...(t.unexpectedPasses > 0 ? [`${t.unexpectedPasses} unexpected passes`] : []),
   ];
   return `verdict: ${report.verdictLine} · ${parts.join(", ")} · CI ${report.ci.summary} (exit ${report.ci.exitCode})`;
@@ -52,7 +53,8 @@ export function formatSummary(report: ConformanceReport): string {
     `tl-conformance ${m.suiteVersion} (digest ${m.suiteDigest.slice(0, 12)}) against ${m.target}`,
   ];
   for (const reason of report.reasons) lines.push(`  ${reason}`);
-  for (const r of report.requirements.filter((r) => r.verdict !== "passed" && r.verdict !== "not-claimed")) {
+  const quiet = new Set(["passed", "not-claimed", "not-applicable"]);
+  for (const r of report.requirements.filter((r) => !quiet.has(r.verdict))) {
     const listed = r.expected ? ` (listed: ${r.expected.tracking})` : "";
     lines.push(`  ${r.level.padEnd(6)} ${r.id.padEnd(20)} ${r.verdict}${listed}`);
   }

@@ -2,8 +2,9 @@
 // names (so a SCHEMA failure inside an S1 scenario is a SCHEMA failure); the scenario's other
 // requirements are inconclusive there, since their checks may not have run. A target fault or a
 // harness error makes the scenario's requirements "error"; a scenario that was not claimed makes
-// them "not-claimed". Order of weight: failed > error > inconclusive > passed > not-claimed; a
-// requirement no scenario reached is untested.
+// them "not-claimed", one written for another wire "not-applicable". Order of weight: failed >
+// error > inconclusive > passed > not-claimed > not-applicable; a requirement no scenario reached
+// is untested.
 import { REQUIREMENTS } from "../requirements/index.ts";
 import type { RequirementOutcome, RequirementVerdict, ScenarioOutcome } from "./model.ts";
 
@@ -14,6 +15,7 @@ const WEIGHT: Record<Evidence, number> = {
   inconclusive: 3,
   passed: 2,
   "not-claimed": 1,
+  "not-applicable": 0,
 };
 
 function evidenceOf(scenario: ScenarioOutcome): Map<string, Evidence> {
@@ -25,6 +27,7 @@ function evidenceOf(scenario: ScenarioOutcome): Map<string, Evidence> {
     "target-fault": "error",
     "harness-error": "error",
     "not-claimed": "not-claimed",
+    "not-applicable": "not-applicable",
   };
   const verdict = each[scenario.status];
   if (verdict) for (const id of scenario.requirementIds) evidence.set(id, verdict);

@@ -44,13 +44,14 @@ function runTable(report: ConformanceReport): string {
     ["Suite", `tl-conformance ${m.suiteVersion}`],
     ["Suite digest (sha256)", m.suiteDigest],
     ["Target", `${m.target} (${m.targetKind})`],
+    ["Wire", m.wire ?? "http-json"],
     ["Started", m.startedAt],
     ["Finished", m.finishedAt],
     ["Command", m.command],
     ["Node, OS", m.provenance ? `${m.provenance.node}, ${m.provenance.os} (${m.provenance.runtime})` : "—"],
     [
       "Scenarios",
-      `${t.passed} passed, ${t.failed} failed (${t.expectedFailures} listed), ${t.targetFaults} target faults, ${t.harnessErrors} harness errors, ${t.skipped} skipped, ${t.notClaimed} not claimed`,
+      `${t.passed} passed, ${t.failed} failed (${t.expectedFailures} listed), ${t.targetFaults} target faults, ${t.harnessErrors} harness errors, ${t.skipped} skipped, ${t.notClaimed} not claimed, ${t.notApplicable} not applicable on this wire`,
     ],
     [
       "Claims",
@@ -88,6 +89,7 @@ export function renderHtml(report: ConformanceReport): string {
   );
   const good = report.scenarios.filter((s) => s.status === "passed");
   const notClaimed = report.scenarios.filter((s) => s.status === "not-claimed");
+  const notApplicable = report.scenarios.filter((s) => s.status === "not-applicable");
   const reasons = report.reasons.map((r) => `<li>${x(r)}</li>`).join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>tl-conformance: ${x(verdictText(report.verdict))}</title><style>${STYLE}</style></head><body>
 <h1>tl-conformance report</h1><div class="banner ${x(report.verdict)}" id="verdict"><b>${x(verdictText(report.verdict))}</b>${x(report.verdictLine)}<br>CI outcome: ${x(report.ci.summary)} (exit ${report.ci.exitCode})</div>
@@ -98,6 +100,7 @@ ${expectedTable(report)}
 <h2>Requirements</h2><table><tr><th>Id</th><th>Level</th><th>Verdict</th><th>Source and check</th><th>Scenarios</th></tr>${report.requirements.map(requirementRow).join("")}</table>
 <h2>Scenarios that did not pass (${bad.length})</h2>${bad.map(failedScenarioHtml).join("") || "<p>None.</p>"}
 ${notClaimed.length ? `<h2>Not claimed, not run (${notClaimed.length})</h2><ul>${notClaimed.map((s) => `<li>${x(s.name)} <span class="muted">${x(s.location)} · needs ${x(s.needs.join(", "))}</span></li>`).join("")}</ul>` : ""}
+${notApplicable.length ? `<h2>Not applicable on ${x(report.meta.wire ?? "this wire")}, not run (${notApplicable.length})</h2><ul>${notApplicable.map((s) => `<li>${x(s.name)} <span class="muted">${x(s.location)} · ${x(s.tags.filter((t) => t.startsWith("@wire-")).join(", "))}</span></li>`).join("")}</ul>` : ""}
 <h2>Passed scenarios (${good.length})</h2>${good.map(passedScenarioHtml).join("")}
 </body></html>
 `;

@@ -3,6 +3,7 @@
 // the feature's file; a testcase per scenario named with its requirement ids. A failed
 // requirement is a <failure>, a target fault or harness error an <error>, a listed (expected)
 // failure or a scenario not claimed <skipped>, a listed entry that passed a <failure>.
+import { wiresOfTags } from "../profile/index.ts";
 import { requirement } from "../requirements/index.ts";
 import type { ConformanceReport, ScenarioOutcome } from "./model.ts";
 import { escapeMarkup as x } from "./xml_text.ts";
@@ -28,6 +29,8 @@ function outcomeElement(s: ScenarioOutcome): string | undefined {
   if (s.status === "skipped") return "<skipped>skipped</skipped>";
   if (s.status === "not-claimed")
     return `<skipped>${x(`not claimed: needs ${s.needs.join(", ")}`)}</skipped>`;
+  if (s.status === "not-applicable")
+    return `<skipped>${x(`not applicable on this wire: written for ${wiresOfTags(s.tags).wires.join(", ")}`)}</skipped>`;
   return undefined;
 }
 

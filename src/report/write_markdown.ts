@@ -24,13 +24,14 @@ export function renderMarkdown(report: ConformanceReport): string {
     "",
     `CI outcome: ${markdownCell(report.ci.summary)} (exit ${report.ci.exitCode})`,
     "",
-    `Suite ${markdownCell(m.suiteVersion)} (digest \`${m.suiteDigest.slice(0, 12)}\`) against ${markdownCell(m.target)}, ${markdownCell(m.startedAt)}`,
+    `Suite ${markdownCell(m.suiteVersion)} (digest \`${m.suiteDigest.slice(0, 12)}\`) against ${markdownCell(m.target)}${m.wire ? ` over ${markdownCell(m.wire)}` : ""}, ${markdownCell(m.startedAt)}`,
     "",
-    "| passed | failed | listed as expected | target faults | harness errors | not claimed | skipped |",
-    "|---|---|---|---|---|---|---|",
-    `| ${t.passed} | ${t.failed} | ${t.expectedFailures} | ${t.targetFaults} | ${t.harnessErrors} | ${t.notClaimed} | ${t.skipped} |`,
+    "| passed | failed | listed as expected | target faults | harness errors | not claimed | not applicable | skipped |",
+    "|---|---|---|---|---|---|---|---|",
+    `| ${t.passed} | ${t.failed} | ${t.expectedFailures} | ${t.targetFaults} | ${t.harnessErrors} | ${t.notClaimed} | ${t.notApplicable} | ${t.skipped} |`,
   ];
-  const notPassed = report.requirements.filter((r) => r.verdict !== "passed" && r.verdict !== "not-claimed");
+  const quiet = new Set(["passed", "not-claimed", "not-applicable"]);
+  const notPassed = report.requirements.filter((r) => !quiet.has(r.verdict));
   if (notPassed.length > 0) {
     lines.push("", "| requirement | level | verdict | first failure |", "|---|---|---|---|");
     for (const r of notPassed) {
