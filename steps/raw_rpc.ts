@@ -5,6 +5,8 @@ import { wrapCall } from "../src/client/index.ts";
 import {
   addressingCall,
   type BadInput,
+  type BinaryFault,
+  binaryImport,
   type ConformanceSession,
   check,
   fillPlaceholders,
@@ -52,8 +54,21 @@ async function attempt(
   keyless?: "no key" | "fresh key",
 ): Promise<void> {
   const method = "call" in request ? request.call._ : request.method;
+  await judgedLater(world, caller, method, layer, () =>
+    world.session.attempt(caller, request, layer, keyless),
+  );
+}
+
+/** Sends a request a Then step will judge, keeping its answer for that step. */
+async function judgedLater(
+  world: ConformanceWorld,
+  caller: string | undefined,
+  method: string,
+  layer: Layer,
+  send: () => ReturnType<ConformanceSession["attempt"]>,
+): Promise<void> {
   try {
-    const outcome = await world.session.attempt(caller, request, layer, keyless);
+    const outcome = await send();
     world.pendingError = { outcome, method };
     rememberAnswer(world.session, { caller, method, layer, outcome });
   } catch (error) {
@@ -62,7 +77,10 @@ async function attempt(
     if (!(error instanceof Error) || error.name !== "TargetError") throw error;
     throw new RequirementFailure("ERRORS", {
       subject: `the answer to a bad ${method} request`,
-      expected: "an rpc_error as TL-JSON, with the HTTP status equal to its error_code",
+      expected:
+        world.session.binding.wire === "mtproto"
+          ? "an rpc_error in rpc_result, on a connection that survives"
+          : "an rpc_error as TL-JSON, with the HTTP status equal to its error_code",
       actual: error.message,
     });
   }
@@ -85,6 +103,19 @@ When(
   "{role} sends this request at layer {layer}:",
   async function (this: ConformanceWorld, caller: string, layer: Layer, body: string) {
     await attempt(this, caller, await prepared(this.session, caller, body, layer), layer);
+  },
+);
+
+/**
+ * contacts.importContacts of the other user's number as bytes, written wrong in one way (src/session/binary_faults.ts). Needs the MTProto wire.
+ * @example When A sends contacts.importContacts of B's number in bytes with its last 4 bytes cut off
+ */
+When(
+  "{role} sends contacts.importContacts of {role}'s number in bytes with {binary_fault}",
+  async function (this: ConformanceWorld, caller: string, owner: string, fault: BinaryFault) {
+    const phone = (await this.session.actor(owner)).phone;
+    const { method, bytes } = binaryImport(fault, phone);
+    await judgedLater(this, caller, method, 1, () => this.session.attemptBytes(caller, bytes, method));
   },
 );
 

@@ -82,6 +82,14 @@ defineParameterType({
   transformer: (s: string) => s,
 });
 
+/** A way of writing a call wrong in bytes, on the MTProto wire (src/session/binary_faults.ts, BINARY_FAULTS). */
+defineParameterType({
+  name: "binary_fault",
+  regexp:
+    /an unknown constructor id|a constructor in place of the method|its last 4 bytes cut off|4 bytes more at its end|a Bool that is no Bool|a long written as 4 bytes|an unknown layer in invokeWithLayer/,
+  transformer: (s: string) => s,
+});
+
 /** Any method of the TL schema of layer 1, 2 or 3 (`tl-conformance schema --layer 3` lists them). */
 defineParameterType({
   name: "method",

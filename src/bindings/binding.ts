@@ -43,6 +43,17 @@ export interface RawJsonWire {
   ): Promise<CallOutcome>;
 }
 
+/**
+ * What only the MTProto wire can send: a message body as bytes, written by the step (a layer
+ * wrapper included when it wants one), in an envelope that is otherwise correct.
+ */
+export interface RawBinaryWire {
+  send(
+    body: Uint8Array,
+    options: CallOptions & { method: string; session: BindingSession },
+  ): Promise<CallOutcome>;
+}
+
 export interface Binding {
   readonly wire: Wire;
   /** Where the target is, as given (for messages, and to keep per-target bookkeeping apart). */
@@ -51,4 +62,6 @@ export interface Binding {
   openSession(credential?: string): BindingSession;
   /** Present only on the TL-JSON wire; raw-wire steps are not applicable elsewhere. */
   readonly raw?: RawJsonWire;
+  /** Present only on the MTProto wire: bodies as bytes (binary counterparts of `raw`). */
+  readonly rawBinary?: RawBinaryWire;
 }

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ADDRESSING_METHODS, BAD_INPUTS, SEND_KINDS } from "../session/index.ts";
+import { ADDRESSING_METHODS, BAD_INPUTS, BINARY_FAULTS, SEND_KINDS } from "../session/index.ts";
 import { LAYERS } from "../tl/index.ts";
 import { projectRoot, stepCatalogue } from "./step_catalogue.ts";
 import { renderStepsMarkdown, renderStepsText, STEPS_DOC } from "./steps_doc.ts";
@@ -26,6 +26,7 @@ test("each enumerated parameter type accepts exactly the session's values", asyn
   );
   assert.deepEqual(values("addressing_method"), [...ADDRESSING_METHODS].sort());
   assert.deepEqual(values("bad_input"), [...BAD_INPUTS].sort());
+  assert.deepEqual(values("binary_fault"), [...BINARY_FAULTS].sort());
   assert.deepEqual(values("layer"), LAYERS.map(String));
   assert.deepEqual(values("forward_method"), [SEND_KINDS.forward.method, SEND_KINDS.forwards.method].sort());
 });

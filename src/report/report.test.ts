@@ -242,7 +242,6 @@ test("scenarios written for another wire are NOT APPLICABLE: listed apart, they 
 });
 
 test("a scenario that calls a layer its tags do not declare is the suite's fault", () => {
-
   const entry = {
     seq: 1,
     role: "A",

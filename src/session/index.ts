@@ -21,6 +21,7 @@ export {
   expectValueAt,
   scenarioRequirement,
 } from "./answer_checks.ts";
+export { BINARY_FAULTS, type BinaryFault, binaryImport } from "./binary_faults.ts";
 export {
   expectCardReceived,
   expectDeliveryShows,

@@ -211,6 +211,17 @@ export class ConformanceSession implements Scene {
     return outcome;
   }
 
+  /** A message body written as bytes by the step (the MTProto wire's ERRORS scenarios). */
+  async attemptBytes(name: string, body: Uint8Array, method: string): Promise<CallOutcome> {
+    const actor = await this.actor(name);
+    const raw = this.binding.rawBinary;
+    if (!raw)
+      throw new ScenarioError(`a request written in bytes needs the MTProto wire, not ${this.binding.wire}`);
+    const outcome = await raw.send(body, { method, layer: 1, role: name, session: actor.session });
+    this.checked(name, method, 1, outcome);
+    return outcome;
+  }
+
   /** What an answer teaches its receiver: the latest view of each user, the messages in its box. */
   private learn(viewer: string, body: unknown): void {
     const actor = this.actors.get(viewer);
