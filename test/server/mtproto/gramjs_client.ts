@@ -251,3 +251,44 @@ export class GramjsSession {
     this.framed.close();
   }
 }
+
+export interface RpcAnswer {
+  /** The decoded rpc_result.result (or the service answer, e.g. pong). */
+  result: Record<string, unknown>;
+  /** Every message received on the way, decoded, in order. */
+  seen: Record<string, unknown>[];
+  messages: ServerMessage[];
+}
+
+/**
+ * Sends `body` and reads until a message answering it (an rpc_result, pong or future_salts naming
+ * its msg_id), following new_session_created and bad_server_salt (resent with the new salt).
+ */
+export async function rpc(
+  session: GramjsSession,
+  body: Uint8Array,
+  decode: (bytes: Uint8Array, reqMsgId: string) => Record<string, unknown>,
+): Promise<RpcAnswer> {
+  const seen: Record<string, unknown>[] = [];
+  const messages: ServerMessage[] = [];
+  let msgId = await session.send(body);
+  for (let i = 0; i < 16; i += 1) {
+    const message = await session.recv();
+    if (!message) throw new Error(`no answer; saw ${JSON.stringify(seen)}`);
+    messages.push(message);
+    const value = decode(message.body, msgId.toString());
+    seen.push(value);
+    if (value._ === "new_session_created") session.setSalt(BigInt(String(value.server_salt)));
+    if (value._ === "bad_server_salt" && value.bad_msg_id === msgId.toString()) {
+      session.setSalt(BigInt(String(value.new_server_salt)));
+      msgId = await session.send(body);
+      continue;
+    }
+    const answers = value.req_msg_id ?? value.msg_id ?? value.bad_msg_id;
+    if (answers === msgId.toString()) {
+      const result = (value._ === "rpc_result" ? value.result : value) as Record<string, unknown>;
+      return { result, seen, messages };
+    }
+  }
+  throw new Error(`no answer after 16 messages: ${JSON.stringify(seen)}`);
+}
