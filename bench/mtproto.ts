@@ -227,14 +227,20 @@ try {
   };
   await measureMtproto();
   await measureHttp();
+  const cpu0 = cpuMs();
   const mtproto = await measureMtproto();
+  const cpu1 = cpuMs();
   const http = await measureHttp();
+  const cpu2 = cpuMs();
+  const perCall = (ms: number, rate: number) => `${((ms * 1000) / (rate * SECONDS)).toFixed(0)} µs`;
   process.stdout.write(
     `auth key creation, ${KEYS} keys one after another (gramjs client on loopback)\n` +
       `| server CPU per key | wall time per key |\n|---|---|\n| ${keyCpu.toFixed(1)} ms | ${keyWall.toFixed(1)} ms |\n\n` +
       `updates.getState (invokeWithLayer3) at ${CONCURRENCY} connections, ${SECONDS} s each, one server\n` +
-      `| wire | calls/s |\n|---|---|\n| MTProto | ${Math.round(mtproto).toLocaleString("en")} |\n` +
-      `| HTTP | ${Math.round(http).toLocaleString("en")} |\n| ratio | ${(mtproto / http).toFixed(2)} |\n`,
+      `| wire | calls/s | server CPU per call |\n|---|---|---|\n` +
+      `| MTProto | ${Math.round(mtproto).toLocaleString("en")} | ${perCall(cpu1 - cpu0, mtproto)} |\n` +
+      `| HTTP | ${Math.round(http).toLocaleString("en")} | ${perCall(cpu2 - cpu1, http)} |\n` +
+      `| ratio | ${(mtproto / http).toFixed(2)} | |\n`,
   );
   for (const client of clients) client.close();
 } finally {

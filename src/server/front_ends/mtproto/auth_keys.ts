@@ -24,6 +24,8 @@ export interface AuthKey {
   /** For a temporary key (p_q_inner_data_temp…): when it lapses, in ms. */
   expiresAt: number | undefined;
   sessions: Map<string, Session>;
+  /** The salts last derived, by period: deriving costs an HMAC, and every message needs one. */
+  salts?: Map<number, Buffer>;
 }
 
 export const auxHashOf = (key: Buffer) => sha1(key).subarray(0, 8);
