@@ -49,7 +49,7 @@ for (const transport of ["intermediate", "abridged"] as const) {
     const before = server.authKeyCount();
     const session = await GramjsSession.create(server.port, transport);
     try {
-      assert.equal(server.authKeyCount(), before + 1);
+      assert.ok(server.authKeyCount() > before, "the server holds the new key");
       const unbound = await call(session, { _: "invokeWithLayer3", query: { _: "updates.getState" } });
       assert.equal(unbound.seen[0]?._, "new_session_created", "a new session is announced first");
       assert.deepEqual(unbound.result, {
