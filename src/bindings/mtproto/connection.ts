@@ -36,7 +36,17 @@ export class MtprotoConnection {
     socket.on("error", (error: NodeJS.ErrnoException) =>
       this.fail(new TargetError("TARGET_RESET", `the connection failed: ${error.code ?? error.message}`)),
     );
-    socket.on("close", () => this.fail(new TargetError("TARGET_RESET", "the target closed the connection")));
+    socket.on("close", () => {
+      const partial = this.transport.buffered();
+      this.fail(
+        partial > 0
+          ? new TargetError(
+              "TARGET_MTPROTO_TRANSPORT_ERROR",
+              `the target closed the connection inside a frame, ${partial} bytes into it`,
+            )
+          : new TargetError("TARGET_RESET", "the target closed the connection"),
+      );
+    });
   }
 
   /** Connects within `timeoutMs`; TARGET_UNREACHABLE or TARGET_TIMEOUT otherwise. */

@@ -3,7 +3,7 @@
 // g in 2..7 with its quadratic-residue condition, 1 < g_a, g_b < p − 1 and both at least 2^(2048−64)
 // away from 0 and p. Exponentiation is node:crypto's native DiffieHellman (a BigInt modPow of 2048
 // bits costs ~15 ms; native well under 1 ms). BigInt only compares and reduces by small numbers.
-import { createDiffieHellman, randomBytes } from "node:crypto";
+import { createDiffieHellman, type DiffieHellman, randomBytes } from "node:crypto";
 
 /** The 2048-bit safe prime of the docs (auth_key, security_guidelines), big-endian hex. */
 export const KNOWN_DH_PRIME_HEX =
@@ -17,6 +17,7 @@ export const KNOWN_DH_PRIME_HEX =
   "0d8115f635b105ee2e4e15d04b2454bf6f4fadf034b10403119cd8e3b92fcc5b";
 
 const KNOWN_PRIME = BigInt(`0x${KNOWN_DH_PRIME_HEX}`);
+const KNOWN_PRIME_BYTES = Buffer.from(KNOWN_DH_PRIME_HEX, "hex");
 const MARGIN = 1n << (2048n - 64n);
 
 const toBig = (bytes: Uint8Array): bigint => BigInt(`0x${Buffer.from(bytes).toString("hex") || "0"}`);
@@ -61,10 +62,26 @@ export interface ClientDh {
   authKey: Buffer;
 }
 
+// Making a DiffieHellman object checks its prime (~0.5 s for 2048 bits); only the known prime
+// gets here, so one object per g serves every exchange (each sets its own private key, and
+// reads everything it needs before it returns).
+const byGenerator = new Map<number, DiffieHellman>();
+
+export function nativeDh(prime: Uint8Array, g: number): DiffieHellman {
+  const key = Buffer.from(prime).equals(KNOWN_PRIME_BYTES) ? g : undefined;
+  if (key === undefined) return createDiffieHellman(Buffer.from(prime), Buffer.from([g]));
+  let dh = byGenerator.get(key);
+  if (!dh) {
+    dh = createDiffieHellman(KNOWN_PRIME_BYTES, Buffer.from([g]));
+    byGenerator.set(key, dh);
+  }
+  return dh;
+}
+
 /** b, g_b and the shared key, redrawn until g_b passes the same checks as g_a. */
 export function clientDh(dhPrime: Uint8Array, g: number, gA: Uint8Array): ClientDh {
   const p = toBig(dhPrime);
-  const dh = createDiffieHellman(Buffer.from(dhPrime), Buffer.from([g]));
+  const dh = nativeDh(dhPrime, g);
   for (let attempt = 0; attempt < 16; attempt += 1) {
     dh.setPrivateKey(randomBytes(256));
     const gB = dh.generateKeys();

@@ -22,6 +22,8 @@ export interface Transport {
   frame(payload: Uint8Array): Buffer;
   /** Feeds received bytes; returns the whole payloads they complete. */
   push(chunk: Buffer): Buffer[];
+  /** Bytes received that do not make a whole frame yet. */
+  buffered(): number;
 }
 
 /** Collects chunks; `take(n)` removes the first n bytes once they are there. */
@@ -68,6 +70,7 @@ function lengthPrefixed(name: "intermediate" | "padded", marker: number): Transp
       header.writeUInt32LE(payload.length + padding.length);
       return Buffer.concat([header, payload, padding]);
     },
+    buffered: () => inbox.length,
     push(chunk) {
       inbox.add(chunk);
       const frames: Buffer[] = [];
@@ -96,6 +99,7 @@ function abridged(): Transport {
           : Buffer.from([0x7f, words & 0xff, (words >> 8) & 0xff, (words >> 16) & 0xff]);
       return Buffer.concat([header, payload]);
     },
+    buffered: () => inbox.length,
     push(chunk) {
       inbox.add(chunk);
       const frames: Buffer[] = [];
@@ -136,6 +140,7 @@ function full(): Transport {
       out.writeUInt32LE(crc32(out.subarray(0, out.length - 4)), out.length - 4);
       return out;
     },
+    buffered: () => inbox.length,
     push(chunk) {
       inbox.add(chunk);
       const frames: Buffer[] = [];
