@@ -182,7 +182,8 @@ class FakeConnection {
       return;
     }
     const framed = this.transport.frame(payload);
-    if (this.fault === "bad-crc" && this.transport.name === "full") framed[framed.length - 1] ^= 0xff;
+    if (this.fault === "bad-crc" && this.transport.name === "full")
+      framed.writeUInt8((framed.at(-1) ?? 0) ^ 0xff, framed.length - 1);
     this.socket.write(framed);
   }
 
@@ -380,8 +381,10 @@ class FakeConnection {
     const reqMsgId = msgId.toString();
     const result = this.handler(unwrap(call));
     const rpcResult = () =>
-      codec.encode("Object", { _: "rpc_result", req_msg_id: reqMsgId, result }, { requestOf: () => call });
-    const service = (object: TlObject) => codec.encode("Object", object);
+      Buffer.from(
+        codec.encode("Object", { _: "rpc_result", req_msg_id: reqMsgId, result }, { requestOf: () => call }),
+      );
+    const service = (object: TlObject) => Buffer.from(codec.encode("Object", object));
     switch (this.fault) {
       case "silence-after-call":
         return;
@@ -463,11 +466,13 @@ class FakeConnection {
       }
       case "container-gzip-update": {
         const packed = gzipSync(codec.encodeResult(call, result));
-        const gzipped = codec.encode("Object", {
-          _: "rpc_result",
-          req_msg_id: reqMsgId,
-          result: { _: "gzip_packed", packed_data: packed.toString("base64") },
-        });
+        const gzipped = Buffer.from(
+          codec.encode("Object", {
+            _: "rpc_result",
+            req_msg_id: reqMsgId,
+            result: { _: "gzip_packed", packed_data: packed.toString("base64") },
+          }),
+        );
         const update = service({ _: "updatesTooLong" });
         const created = service({
           _: "new_session_created",
