@@ -497,7 +497,7 @@ class FakeConnection {
   }
 
   private container(messages: { body: Buffer; content: boolean }[]): Buffer {
-    const parts = [Buffer.alloc(8)];
+    const parts: Buffer[] = [Buffer.alloc(8)];
     (parts[0] as Buffer).writeUInt32LE(0x73f1f8dc, 0);
     (parts[0] as Buffer).writeInt32LE(messages.length, 4);
     for (const m of messages) {
