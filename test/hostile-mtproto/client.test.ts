@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import { MtprotoBinding } from "../../src/bindings/mtproto/mtproto_binding.ts";
 import { TRANSPORTS } from "../../src/bindings/mtproto/transport.ts";
 import { Transcript } from "../../src/client/index.ts";
-import { type FakeServer, type Fault, startFakeServer } from "./fake_server.ts";
+import { type FakeServer, type Fault, startFakeServer, warmUp } from "./fake_server.ts";
 
 const servers: FakeServer[] = [];
 async function server(fault: Fault = "none"): Promise<FakeServer> {
@@ -29,7 +29,7 @@ function bindingOf(
   return b;
 }
 
-before(() => undefined);
+before(warmUp);
 after(async () => {
   for (const b of bindings) b.close();
   await Promise.all(servers.map((s) => s.close()));

@@ -89,6 +89,18 @@ const PRIME = Buffer.from(KNOWN_DH_PRIME_HEX, "hex");
 const PQ = 1724114033281923457n; // 1229739323 · 1402015859, the docs' sample
 const be = (n: bigint) => Buffer.from(n.toString(16).padStart(16, "0"), "hex");
 
+/** Server msg_ids are unique across connections, as a server's must be. */
+let counter = 0n;
+
+/**
+ * Makes the process's RSA key pair and the DiffieHellman object of the known prime ahead (about
+ * a second, once), so that tests with short timeouts do not pay for them in their first call.
+ */
+export function warmUp(): void {
+  testKeyPair();
+  nativeDh(PRIME, 3);
+}
+
 let keyPair: { publicPem: string; privatePem: string } | undefined;
 /** One RSA key pair per test process (2048 bits: made once, ~100 ms). */
 export function testKeyPair(): { publicPem: string; privatePem: string } {
@@ -135,7 +147,6 @@ class FakeConnection {
   private authKey: Buffer | undefined;
   private sessionId: Buffer | undefined;
   private salt = randomBytes(8);
-  private counter = 0n;
   private contentSent = 0;
   private lastClientMsgId = 0n;
   private saltRefusals = 0;
@@ -188,10 +199,10 @@ class FakeConnection {
   }
 
   private serverMsgId(residue: 1n | 3n): bigint {
-    this.counter += 1n;
+    counter += 1n;
     const seconds = BigInt(Math.floor(Date.now() / 1000)) - (this.fault === "stale-msg-id" ? 1000n : 0n);
     const r = this.fault === "even-msg-id" ? 2n : residue;
-    return (seconds << 32n) + this.counter * 4n + r;
+    return (seconds << 32n) + counter * 4n + r;
   }
 
   private payload(payload: Buffer): void {

@@ -290,10 +290,10 @@ export class MtprotoSession {
     for (const entry of this.pending.values()) entry.record.receivedBytes += payload.length;
     try {
       if (this.plainWaiter) {
-        const waiter = this.plainWaiter;
-        this.plainWaiter = undefined;
         const message = readPlainMessage(payload);
         this.msgIds.checkServer(message.msgId, "a key exchange answer");
+        const waiter = this.plainWaiter;
+        this.plainWaiter = undefined;
         waiter.resolve(message.body);
         return;
       }
