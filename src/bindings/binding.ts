@@ -51,4 +51,6 @@ export interface Binding {
   openSession(credential?: string): BindingSession;
   /** Present only on the TL-JSON wire; raw-wire steps are not applicable elsewhere. */
   readonly raw?: RawJsonWire;
+  /** Ends the connections the binding holds (MTProto); a later call opens new ones. */
+  close?(): void;
 }

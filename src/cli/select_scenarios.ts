@@ -53,6 +53,7 @@ export async function selectScenarios(
   root: string,
   filters: { tags?: string | undefined; name?: string | undefined },
   claims: Claims,
+  wire: "http-json" | "mtproto" = "http-json",
 ): Promise<Selection> {
   const pickles: { pickle: Pickle; feature: string }[] = [];
   for (const { envelopes } of await readFeatures(root)) {
@@ -74,7 +75,9 @@ export async function selectScenarios(
   const notClaimed = pickles
     .filter(({ pickle }) => chosen.has(`${pickle.uri}:${pickle.location?.line ?? 0}`))
     .flatMap(({ pickle, feature }) => notClaimedOf(pickle, feature, claims) ?? []);
-  const excluded = ALL_NEEDS.filter((n) => !isClaimed(n, claims)).map(tagOfNeed);
+  // Scenarios tagged for another wire (@wire-http-json: a body written as JSON text) do not apply.
+  const otherWires = (["http-json", "mtproto"] as const).filter((w) => w !== wire).map((w) => `@wire-${w}`);
+  const excluded = [...ALL_NEEDS.filter((n) => !isClaimed(n, claims)).map(tagOfNeed), ...otherWires];
   const without = excluded.length > 0 ? `not (${excluded.join(" or ")})` : undefined;
   const tags = [filters.tags && `(${filters.tags})`, without].filter(Boolean).join(" and ") || undefined;
   return { total: pickles.length, selected: chosen.size, notClaimed, tags };
