@@ -64,4 +64,6 @@ export interface Binding {
   readonly raw?: RawJsonWire;
   /** Present only on the MTProto wire: bodies as bytes (binary counterparts of `raw`). */
   readonly rawBinary?: RawBinaryWire;
+  /** Ends the connections the binding holds (MTProto); a later call opens new ones. */
+  close?(): void;
 }
