@@ -110,18 +110,36 @@ test("an MTProto target: tcp:// implies the mtproto binding and needs the server
   assert.equal(inferred.config.transport, "intermediate");
   const profile = { target: "tcp://[::1]:443", mtproto: { rsaKey: "/k.pem", transport: "full" as const } };
   const fromProfile = resolveConfig({}, {}, profile).config;
-  assert.deepEqual([fromProfile.binding, fromProfile.rsaKey, fromProfile.transport], ["mtproto", "/k.pem", "full"]);
-  assert.equal(resolveConfig({ binding: "mtproto" }, {}).config.target, undefined, "no target: the embedded server");
+  assert.deepEqual(
+    [fromProfile.binding, fromProfile.rsaKey, fromProfile.transport],
+    ["mtproto", "/k.pem", "full"],
+  );
+  assert.equal(
+    resolveConfig({ binding: "mtproto" }, {}).config.target,
+    undefined,
+    "no target: the embedded server",
+  );
   failsWith(() => resolveConfig({ target: "tcp://h:1" }, {}), /needs its RSA public key: --rsa-key/);
-  failsWith(() => resolveConfig({ target: "tcp://h:1", binding: "http-json" }, rsa), /cannot reach a tcp:\/\/ target/);
-  failsWith(() => resolveConfig({ target: "http://h", binding: "mtproto" }, rsa), /needs a tcp:\/\/HOST:PORT target/);
+  failsWith(
+    () => resolveConfig({ target: "tcp://h:1", binding: "http-json" }, rsa),
+    /cannot reach a tcp:\/\/ target/,
+  );
+  failsWith(
+    () => resolveConfig({ target: "http://h", binding: "mtproto" }, rsa),
+    /needs a tcp:\/\/HOST:PORT target/,
+  );
   failsWith(() => resolveConfig({ target: "tcp://h:99999" }, rsa), /must be tcp:\/\/HOST:PORT/);
-  failsWith(() => resolveConfig({ target: "tcp://h:1", transport: "udp" }, rsa), /--transport must be one of/);
+  failsWith(
+    () => resolveConfig({ target: "tcp://h:1", transport: "udp" }, rsa),
+    /--transport must be one of/,
+  );
 });
 
 test("relative paths in a profile are relative to its folder", () => {
   const p = loadProfile(
-    file("tls:\n  ca: certs/ca.pem\nreports: out\nexpectedFailures: known.yaml\nmtproto:\n  rsaKey: keys/server.pem\n"),
+    file(
+      "tls:\n  ca: certs/ca.pem\nreports: out\nexpectedFailures: known.yaml\nmtproto:\n  rsaKey: keys/server.pem\n",
+    ),
     {},
   );
   assert.equal(p.mtproto?.rsaKey, join(dir, "keys/server.pem"));
