@@ -61,6 +61,7 @@ export const FAULTS = [
   "container-garbage",
   "nested-container",
   "body-garbage",
+  "random-body",
   "bad-salt-once",
   "bad-salt-always",
   "bad-msg-notification",
@@ -469,6 +470,16 @@ class FakeConnection {
       case "body-garbage":
         this.send(Buffer.from([1, 2, 3, 4, 5, 6, 7, 8]), true);
         return;
+      case "random-body": {
+        // A well-formed envelope around random bytes that start like a real answer.
+        const real = rpcResult();
+        const body = Buffer.concat([
+          real.subarray(0, 4 * Math.floor(Math.random() * 4)),
+          randomBytes(4 * Math.floor(Math.random() * 40)),
+        ]);
+        this.send(body, Math.random() < 0.5);
+        return;
+      }
       case "repeated-msg-id": {
         const id = this.serverMsgId(1n);
         this.send(service({ _: "pong", msg_id: reqMsgId, ping_id: "1" }), false, id);

@@ -101,3 +101,23 @@ for (const c of CASES) {
     assert.deepEqual(server.problems, [], "the client's own messages were right");
   });
 }
+
+test("random bodies in well-formed envelopes: 40 rounds, each an MTProto fault, no crash, no hang", async () => {
+  const server = await startFakeServer({ fault: "random-body" });
+  servers.push(server);
+  const binding = new MtprotoBinding(
+    { target: server.url, rsaPublicKeyPem: server.publicPem, timeoutMs: TIMEOUT_MS },
+    new Transcript(),
+  );
+  bindings.push(binding);
+  const codes = new Set<string>();
+  for (let round = 0; round < 40; round += 1) {
+    const session = binding.openSession();
+    await assert.rejects(session.call(call, { layer: 1, role: "A" }), (error: Error & { code?: string }) => {
+      assert.match(error.code ?? "", /^TARGET_(MTPROTO_|TIMEOUT)/, error.message);
+      codes.add(error.code ?? "");
+      return true;
+    });
+  }
+  assert.ok(codes.has("TARGET_MTPROTO_BAD_MESSAGE"), [...codes].join(", "));
+});

@@ -100,8 +100,9 @@ export class MtprotoConnection {
     try {
       frames = this.transport.push(chunk);
     } catch (error) {
-      if (!(error instanceof FrameError)) throw error;
-      this.fail(new TargetError("TARGET_MTPROTO_TRANSPORT_ERROR", `${error.message}: ${hexOf(chunk)}`));
+      const detail =
+        error instanceof FrameError ? error.message : `unreadable frame (${(error as Error).message})`;
+      this.fail(new TargetError("TARGET_MTPROTO_TRANSPORT_ERROR", `${detail}: ${hexOf(chunk)}`));
       return;
     }
     for (const raw of frames) {

@@ -55,7 +55,7 @@ class AuthKeySession implements BindingSession {
   get credential(): string {
     const credential = this.session.credential;
     if (!credential)
-      throw new HarnessError("HARNESS_ABORTED", "an MTProto session has no auth key before its first call");
+      throw new Error("an MTProto session has no auth key (no credential) before its first call");
     return credentialText(credential);
   }
 

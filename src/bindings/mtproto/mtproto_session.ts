@@ -305,9 +305,13 @@ export class MtprotoSession {
       this.message(message.msgId, message.seqNo, message.body, acks, true);
       if (acks.length > 0) this.sendAck(connection, acks);
     } catch (error) {
-      if (!(error instanceof TargetError)) throw error;
       // The connection cannot be trusted past a bad message: everything in flight fails with it.
-      this.faulted(connection, error);
+      // Whatever else a hostile message made go wrong is its fault too, never a crash.
+      const fault =
+        error instanceof TargetError
+          ? error
+          : new TargetError("TARGET_MTPROTO_BAD_MESSAGE", `${(error as Error).message}: ${hexOf(payload)}`);
+      this.faulted(connection, fault);
       connection.close();
     }
   }
