@@ -50,7 +50,13 @@ export interface RawJsonWire {
 export interface RawBinaryWire {
   send(
     body: Uint8Array,
-    options: CallOptions & { method: string; session: BindingSession },
+    options: CallOptions & {
+      /** What the bytes stand for, for the transcript. */
+      method: string;
+      /** The method whose result type an answer that is no rpc_error is read as. */
+      readAs: string;
+      session: BindingSession;
+    },
   ): Promise<CallOutcome>;
 }
 

@@ -84,8 +84,25 @@ function rho(n: bigint, c: bigint): bigint | undefined {
   return g === n ? undefined : g;
 }
 
+/**
+ * Factorizations already found, by pq. Servers hand out the same pq to many key exchanges (it is
+ * a proof of work, not a secret), so a run that makes hundreds of auth keys factors each value
+ * once; a remembered answer is checked again (p · q = pq) before it is used. Bounded, so a server
+ * that never repeats itself costs no memory.
+ */
+const FACTORED = new Map<bigint, { p: bigint; q: bigint }>();
+const FACTORED_MAX = 1024;
+
 /** The two prime factors p < q of pq, or a reason it has none. */
 export function factorPq(pq: bigint): { p: bigint; q: bigint } | string {
+  const known = FACTORED.get(pq);
+  if (known && known.p * known.q === pq) return known;
+  const found = factorAnew(pq);
+  if (typeof found !== "string" && FACTORED.size < FACTORED_MAX) FACTORED.set(pq, found);
+  return found;
+}
+
+function factorAnew(pq: bigint): { p: bigint; q: bigint } | string {
   if (pq < 6n || pq >= 1n << 64n) return `pq = ${pq} is not a number of 3 to 64 bits`;
   if (isPrime(pq)) return `pq = ${pq} is a prime`;
   for (let c = 1n; c < 6n; c += 1n) {

@@ -7,7 +7,7 @@ import type { RequestScope } from "../../client/request_scope.ts";
 import { capText, type Transcript } from "../../client/transcript.ts";
 import type { TranscriptEntry } from "../../report/attachments.ts";
 import { type TlObject, wrapperForLayer } from "../../tl/index.ts";
-import type { Binding, BindingSession, CallOptions, CallOutcome } from "../binding.ts";
+import type { Binding, BindingSession, CallOptions, CallOutcome, RawBinaryWire } from "../binding.ts";
 import { rsaPublicKey } from "./crypto.ts";
 import { type AuthKeyCredential, MtprotoSession, type MtprotoTarget } from "./mtproto_session.ts";
 import { TRANSPORTS, type TransportName } from "./transport.ts";
@@ -48,19 +48,19 @@ function parseCredential(text: string): AuthKeyCredential {
 
 class AuthKeySession implements BindingSession {
   constructor(
-    private readonly session: MtprotoSession,
+    readonly mtproto: MtprotoSession,
     private readonly binding: MtprotoBinding,
   ) {}
 
   get credential(): string {
-    const credential = this.session.credential;
+    const credential = this.mtproto.credential;
     if (!credential)
       throw new Error("an MTProto session has no auth key (no credential) before its first call");
     return credentialText(credential);
   }
 
   call(call: Record<string, unknown>, options: CallOptions): Promise<CallOutcome> {
-    return this.binding.callOn(this.session, call, options);
+    return this.binding.callOn(this.mtproto, call, options);
   }
 }
 
@@ -102,15 +102,30 @@ export class MtprotoBinding implements Binding {
     this.sessions.clear();
   }
 
+  /** Bodies written as bytes by a step; the answer is read as the result of `readAs`. */
+  readonly rawBinary: RawBinaryWire = {
+    send: (body, options) => {
+      if (!(options.session instanceof AuthKeySession))
+        throw new HarnessError("HARNESS_ABORTED", "a body in bytes needs a session of this MTProto binding");
+      const readAs = { _: options.readAs } as TlObject;
+      return this.callOn(options.session.mtproto, readAs, options, { bytes: body, method: options.method });
+    },
+  };
+
   async callOn(
     session: MtprotoSession,
     call: Record<string, unknown>,
     options: CallOptions,
+    written?: { bytes: Uint8Array; method: string },
   ): Promise<CallOutcome> {
-    const method = typeof call._ === "string" ? call._ : "?";
+    const method = written?.method ?? (typeof call._ === "string" ? call._ : "?");
     const wrapped = (
-      options.layer === 1 ? call : { _: wrapperForLayer(options.layer), query: call }
+      options.layer === 1 || written ? call : { _: wrapperForLayer(options.layer), query: call }
     ) as TlObject;
+    // The transcript shows bytes a step wrote as hex (capped), beside the method they stand for.
+    const requestText = written
+      ? JSON.stringify({ bytes: Buffer.from(written.bytes).toString("hex"), method, readAs: call._ })
+      : JSON.stringify(wrapped);
     const startedAt = new Date();
     const started = performance.now();
     const controller = new AbortController();
@@ -123,11 +138,11 @@ export class MtprotoBinding implements Binding {
       layer: options.layer,
       startedAt: startedAt.toISOString(),
       durationMs: 0,
-      request: { url: this.target, headers: {}, body: capText(JSON.stringify(wrapped)) },
+      request: { url: this.target, headers: {}, body: capText(requestText) },
     };
     const run = (async () => {
       try {
-        const received = await session.invoke(wrapped, controller.signal);
+        const received = await session.invoke(wrapped, controller.signal, written?.bytes);
         const bodyText = JSON.stringify(received.result);
         entry.durationMs = performance.now() - started;
         entry.response = { status: 0, headers: {}, bodyText: capText(bodyText) };

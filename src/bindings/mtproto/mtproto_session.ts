@@ -131,11 +131,14 @@ export class MtprotoSession {
     return { authKey, authKeyId: authKeyIdOf(authKey), sessionId: randomBytes(8) };
   }
 
-  /** Sends a (wrapped) call and waits for its rpc_result, all within the target's timeout. */
-  async invoke(call: TlObject, abortSignal?: AbortSignal): Promise<Received> {
+  /**
+   * Sends a (wrapped) call and waits for its rpc_result, all within the target's timeout. `body`
+   * replaces the call's bytes when a step wrote them itself (the call then only types the answer).
+   */
+  async invoke(call: TlObject, abortSignal?: AbortSignal, written?: Uint8Array): Promise<Received> {
     const deadline = performance.now() + this.target.timeoutMs;
     const left = () => Math.max(1, deadline - performance.now());
-    const body = codec.encodeCall(call);
+    const body = written ?? codec.encodeCall(call);
     const connection = await this.withTimeout(this.ready(left), left(), "the connection and the auth key");
     return await new Promise<Received>((resolve, reject) => {
       const record: WireRecord = {
