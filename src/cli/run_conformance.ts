@@ -83,6 +83,7 @@ async function runPlanned(plan: RunPlan, session: RunSession, folder: ReportsFol
     session.notClaimed = selection.notClaimed;
     session.notApplicable = selection.notApplicable;
     session.wire = c.binding;
+    if (c.binding === "mtproto") session.transport = c.transport;
     if (selection.selected < selection.total)
       session.selection = {
         ...(plan.tags ? { tags: plan.tags } : {}),
@@ -99,7 +100,7 @@ async function runPlanned(plan: RunPlan, session: RunSession, folder: ReportsFol
     const workers = c.parallel === "auto" ? defaultWorkers(c.target, toRun) : c.parallel;
     session.workers = workers;
     say(
-      `target ${session.target.url}${embedded ? " (embedded reference server)" : ""}, ${workers || "no"} worker processes`,
+      `target ${session.target.url}${embedded ? " (embedded reference server)" : ""} over ${c.binding === "mtproto" ? `MTProto (${c.transport} transport)` : "TL-JSON over HTTP"}, ${workers || "no"} worker processes`,
     );
     const tls = { insecure: c.insecure, ...(plan.caPem ? { ca: plan.caPem } : {}) };
     try {

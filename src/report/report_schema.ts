@@ -161,6 +161,7 @@ const meta = object(
       ),
     },
     wire: { enum: ["http-json", "mtproto"] },
+    transport: { enum: ["abridged", "intermediate", "padded", "full"] },
   },
   ["suiteVersion", "suiteDigest", "target", "targetKind", "startedAt", "finishedAt", "command"],
 );

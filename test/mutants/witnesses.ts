@@ -41,7 +41,8 @@ export function staleWitnesses(report: ConformanceReport, recorded: MutantWitnes
     .filter(
       (w) =>
         !report.scenarios.some(
-          (s) => s.location === w.scenario && s.status === "failed" && s.failure?.requirementId === w.requirement,
+          (s) =>
+            s.location === w.scenario && s.status === "failed" && s.failure?.requirementId === w.requirement,
         ),
     )
     .map((w) => `${w.requirement} at ${w.scenario}`);
