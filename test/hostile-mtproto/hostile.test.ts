@@ -95,7 +95,8 @@ for (const c of CASES) {
           return true;
         },
       );
-      assert.ok(performance.now() - started < TIMEOUT_MS + 400, `${attempt} call ended within its timeout`);
+      // The timeout plus what a loaded machine may add to a timer (two test files share two cores).
+      assert.ok(performance.now() - started < TIMEOUT_MS + 1000, `${attempt} call ended within its timeout`);
     }
     assert.equal(transcript.entries[0]?.error?.code, c.code, "the failed exchange is in the transcript");
     assert.deepEqual(server.problems, [], "the client's own messages were right");

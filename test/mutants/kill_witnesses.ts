@@ -4,881 +4,879 @@ import type { MutantWitnesses } from "./witnesses.ts";
 
 export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
   "contact-media-phone-changed": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S2-CONTACT-MEDIA",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:64"
-      }
+        requirement: "S2-CONTACT-MEDIA",
+        scenario: "features/scenario-2-neither/neither-knows.feature:64",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "contact-media-wrong-user": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S2-CONTACT-MEDIA",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:64"
-      }
+        requirement: "S2-CONTACT-MEDIA",
+        scenario: "features/scenario-2-neither/neither-knows.feature:64",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "contacts-all-mutual": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "CONTACTS-MUTUAL",
-        "scenario": "features/contacts/mutual-contacts.feature:22"
-      }
+        requirement: "CONTACTS-MUTUAL",
+        scenario: "features/contacts/mutual-contacts.feature:22",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "contacts-as-request-in-getContacts": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S2-IMPORT",
-        "scenario": "features/contacts/mutual-contacts.feature:22"
+        requirement: "S2-IMPORT",
+        scenario: "features/contacts/mutual-contacts.feature:22",
       },
       {
-        "requirement": "S3-STABLE",
-        "scenario": "features/contacts/mutual-contacts.feature:23"
-      }
+        requirement: "S3-STABLE",
+        scenario: "features/contacts/mutual-contacts.feature:23",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "createChat-drops-bad-users": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "ERRORS",
-        "scenario": "features/errors/addressing.feature:57"
-      }
+        requirement: "ERRORS",
+        scenario: "features/errors/addressing.feature:57",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "deleteContacts-ignored": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "ERRORS",
-        "scenario": "features/errors/addressing.feature:54"
+        requirement: "ERRORS",
+        scenario: "features/errors/addressing.feature:54",
       },
       {
-        "requirement": "S2-IMPORT",
-        "scenario": "features/state-over-time/reveal-and-delete.feature:19"
-      }
+        requirement: "S2-IMPORT",
+        scenario: "features/state-over-time/reveal-and-delete.feature:19",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "dialogs-without-users": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S1-NO-EARLY-REVEAL",
-        "scenario": "features/errors/addressing.feature:24"
+        requirement: "S1-NO-EARLY-REVEAL",
+        scenario: "features/errors/addressing.feature:24",
       },
       {
-        "requirement": "S1-REVEAL",
-        "scenario": "features/layer-3/links-in-result.feature:47"
+        requirement: "S1-REVEAL",
+        scenario: "features/layer-3/links-in-result.feature:47",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/privacy/no-phone-leaks.feature:81"
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/privacy/no-phone-leaks.feature:81",
       },
       {
-        "requirement": "S2-IMPORT",
-        "scenario": "features/layer-3/links-in-result.feature:48"
+        requirement: "S2-IMPORT",
+        scenario: "features/layer-3/links-in-result.feature:48",
       },
       {
-        "requirement": "S2-IMPORT-NO-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:96"
+        requirement: "S2-IMPORT-NO-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:96",
       },
       {
-        "requirement": "S2-LATER-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:113"
+        requirement: "S2-LATER-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:113",
       },
       {
-        "requirement": "S2-NO-REVEAL",
-        "scenario": "features/layer-3/links-in-result.feature:152"
+        requirement: "S2-NO-REVEAL",
+        scenario: "features/layer-3/links-in-result.feature:152",
       },
       {
-        "requirement": "S3-STABLE",
-        "scenario": "features/layer-3/links-in-result.feature:156"
-      }
+        requirement: "S3-STABLE",
+        scenario: "features/layer-3/links-in-result.feature:156",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "double-update-to-peer": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "LINK-PEER-UPDATE",
-        "scenario": "features/layer-3/links-in-result.feature:104"
-      }
+        requirement: "LINK-PEER-UPDATE",
+        scenario: "features/layer-3/links-in-result.feature:104",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "extra-field": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "SCHEMA",
-        "scenario": "features/contacts/mutual-contacts.feature:39"
-      }
+        requirement: "SCHEMA",
+        scenario: "features/contacts/mutual-contacts.feature:39",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "forwardMessages-to-any-chat": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "ERRORS",
-        "scenario": "features/errors/addressing.feature:31"
-      }
+        requirement: "ERRORS",
+        scenario: "features/errors/addressing.feature:31",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "geo-delivered-as-card": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "PRIVACY",
-        "scenario": "features/layer-3/links-in-result.feature:154"
-      }
+        requirement: "PRIVACY",
+        scenario: "features/layer-3/links-in-result.feature:154",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "getFullUser-accepts-any-hash": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "ERRORS",
-        "scenario": "features/errors/addressing.feature:48"
-      }
+        requirement: "ERRORS",
+        scenario: "features/errors/addressing.feature:48",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "has-phone-inverted": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LINKS-IN-RESULT",
-        "scenario": "features/layer-3/links-in-result.feature:23"
+        requirement: "L3-LINKS-IN-RESULT",
+        scenario: "features/layer-3/links-in-result.feature:23",
       },
       {
-        "requirement": "LINK-PEER-UPDATE",
-        "scenario": "features/layer-3/links-in-result.feature:104"
+        requirement: "LINK-PEER-UPDATE",
+        scenario: "features/layer-3/links-in-result.feature:104",
       },
       {
-        "requirement": "LINK-VALUES",
-        "scenario": "features/layer-3/links-in-result.feature:166"
-      }
+        requirement: "LINK-VALUES",
+        scenario: "features/layer-3/links-in-result.feature:166",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "html-500-on-bad-input": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "ERRORS",
-        "scenario": "features/errors/addressing.feature:24"
-      }
+        requirement: "ERRORS",
+        scenario: "features/errors/addressing.feature:24",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
-  "identity": {
-    "witnesses": [],
-    "jsonWireOnly": []
+  identity: {
+    witnesses: [],
+    jsonWireOnly: [],
   },
   "import-ignored": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S2-IMPORT",
-        "scenario": "features/contacts/mutual-contacts.feature:22"
-      }
+        requirement: "S2-IMPORT",
+        scenario: "features/contacts/mutual-contacts.feature:22",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "import-result-shows-foreign": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S2-IMPORT",
-        "scenario": "features/contacts/mutual-contacts.feature:22"
+        requirement: "S2-IMPORT",
+        scenario: "features/contacts/mutual-contacts.feature:22",
       },
       {
-        "requirement": "S3-STABLE",
-        "scenario": "features/scenario-3-both/both-know.feature:19"
-      }
+        requirement: "S3-STABLE",
+        scenario: "features/scenario-3-both/both-know.feature:19",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "link-constructors-before-layer-3": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LAYER-GATE",
-        "scenario": "features/contacts/mutual-contacts.feature:39"
-      }
+        requirement: "L3-LAYER-GATE",
+        scenario: "features/contacts/mutual-contacts.feature:39",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "link-for-wrong-user": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LINKS-IN-RESULT",
-        "scenario": "features/layer-3/links-in-result.feature:22"
-      }
+        requirement: "L3-LINKS-IN-RESULT",
+        scenario: "features/layer-3/links-in-result.feature:22",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "link-result-at-layer-2-for-sendMedia": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LAYER-GATE",
-        "scenario": "features/layer-3/links-in-result.feature:61"
-      }
+        requirement: "L3-LAYER-GATE",
+        scenario: "features/layer-3/links-in-result.feature:61",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "link-results-for-strangers": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-NO-CHANGE",
-        "scenario": "features/layer-3/links-in-result.feature:76"
-      }
+        requirement: "L3-NO-CHANGE",
+        scenario: "features/layer-3/links-in-result.feature:76",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "links-change-between-contacts": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-NO-CHANGE",
-        "scenario": "features/layer-3/links-in-result.feature:76"
+        requirement: "L3-NO-CHANGE",
+        scenario: "features/layer-3/links-in-result.feature:76",
       },
       {
-        "requirement": "S3-STABLE",
-        "scenario": "features/scenario-3-both/both-know.feature:35"
-      }
+        requirement: "S3-STABLE",
+        scenario: "features/scenario-3-both/both-know.feature:35",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "long-as-number": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "SCHEMA",
-        "scenario": "features/contacts/mutual-contacts.feature:22"
-      }
+        requirement: "SCHEMA",
+        scenario: "features/contacts/mutual-contacts.feature:22",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "my-link-contact-for-requested": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "LINK-PEER-UPDATE",
-        "scenario": "features/layer-3/links-in-result.feature:105"
+        requirement: "LINK-PEER-UPDATE",
+        scenario: "features/layer-3/links-in-result.feature:105",
       },
       {
-        "requirement": "LINK-VALUES",
-        "scenario": "features/layer-3/links-in-result.feature:166"
-      }
+        requirement: "LINK-VALUES",
+        scenario: "features/layer-3/links-in-result.feature:166",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "no-reveal-at-layer-2": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S1-BEFORE-SEND",
-        "scenario": "features/scenario-1-one-knows/one-knows.feature:108"
+        requirement: "S1-BEFORE-SEND",
+        scenario: "features/scenario-1-one-knows/one-knows.feature:108",
       },
       {
-        "requirement": "S1-REVEAL",
-        "scenario": "features/layer-3/links-in-result.feature:59"
+        requirement: "S1-REVEAL",
+        scenario: "features/layer-3/links-in-result.feature:59",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/layer-3/links-in-result.feature:60"
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/layer-3/links-in-result.feature:60",
       },
       {
-        "requirement": "S2-LATER-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:125"
-      }
+        requirement: "S2-LATER-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:125",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "no-reveal-at-layer-3": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LINKS-IN-RESULT",
-        "scenario": "features/layer-3/links-in-result.feature:22"
+        requirement: "L3-LINKS-IN-RESULT",
+        scenario: "features/layer-3/links-in-result.feature:22",
       },
       {
-        "requirement": "S1-BEFORE-SEND",
-        "scenario": "features/scenario-1-one-knows/one-knows.feature:116"
+        requirement: "S1-BEFORE-SEND",
+        scenario: "features/scenario-1-one-knows/one-knows.feature:116",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/layer-3/links-in-result.feature:25"
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/layer-3/links-in-result.feature:25",
       },
       {
-        "requirement": "S2-LATER-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:139"
-      }
+        requirement: "S2-LATER-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:139",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "no-reveal-by-card": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LINKS-IN-RESULT",
-        "scenario": "features/layer-3/links-in-result.feature:24"
+        requirement: "L3-LINKS-IN-RESULT",
+        scenario: "features/layer-3/links-in-result.feature:24",
       },
       {
-        "requirement": "S1-BEFORE-SEND",
-        "scenario": "features/scenario-1-one-knows/one-knows.feature:101"
+        requirement: "S1-BEFORE-SEND",
+        scenario: "features/scenario-1-one-knows/one-knows.feature:101",
       },
       {
-        "requirement": "S1-REVEAL",
-        "scenario": "features/layer-3/links-in-result.feature:49"
+        requirement: "S1-REVEAL",
+        scenario: "features/layer-3/links-in-result.feature:49",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/layer-3/links-in-result.feature:25"
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/layer-3/links-in-result.feature:25",
       },
       {
-        "requirement": "S2-LATER-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:115"
-      }
+        requirement: "S2-LATER-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:115",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "no-reveal-by-forwardMessage": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LINKS-IN-RESULT",
-        "scenario": "features/layer-3/links-in-result.feature:34"
+        requirement: "L3-LINKS-IN-RESULT",
+        scenario: "features/layer-3/links-in-result.feature:34",
       },
       {
-        "requirement": "S1-BEFORE-SEND",
-        "scenario": "features/scenario-1-one-knows/one-knows.feature:123"
+        requirement: "S1-BEFORE-SEND",
+        scenario: "features/scenario-1-one-knows/one-knows.feature:123",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/layer-3/links-in-result.feature:35"
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/layer-3/links-in-result.feature:35",
       },
       {
-        "requirement": "S2-LATER-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:149"
-      }
+        requirement: "S2-LATER-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:149",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "no-reveal-by-forwardMessages": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LINKS-IN-RESULT",
-        "scenario": "features/layer-3/links-in-result.feature:28"
+        requirement: "L3-LINKS-IN-RESULT",
+        scenario: "features/layer-3/links-in-result.feature:28",
       },
       {
-        "requirement": "S1-BEFORE-SEND",
-        "scenario": "features/scenario-1-one-knows/one-knows.feature:103"
+        requirement: "S1-BEFORE-SEND",
+        scenario: "features/scenario-1-one-knows/one-knows.feature:103",
       },
       {
-        "requirement": "S1-REVEAL",
-        "scenario": "features/layer-3/links-in-result.feature:53"
+        requirement: "S1-REVEAL",
+        scenario: "features/layer-3/links-in-result.feature:53",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/layer-3/links-in-result.feature:29"
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/layer-3/links-in-result.feature:29",
       },
       {
-        "requirement": "S2-LATER-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:119"
-      }
+        requirement: "S2-LATER-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:119",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "no-reveal-by-geo": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LINKS-IN-RESULT",
-        "scenario": "features/layer-3/links-in-result.feature:26"
+        requirement: "L3-LINKS-IN-RESULT",
+        scenario: "features/layer-3/links-in-result.feature:26",
       },
       {
-        "requirement": "S1-BEFORE-SEND",
-        "scenario": "features/scenario-1-one-knows/one-knows.feature:102"
+        requirement: "S1-BEFORE-SEND",
+        scenario: "features/scenario-1-one-knows/one-knows.feature:102",
       },
       {
-        "requirement": "S1-REVEAL",
-        "scenario": "features/layer-3/links-in-result.feature:51"
+        requirement: "S1-REVEAL",
+        scenario: "features/layer-3/links-in-result.feature:51",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/layer-3/links-in-result.feature:27"
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/layer-3/links-in-result.feature:27",
       },
       {
-        "requirement": "S2-LATER-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:117"
-      }
+        requirement: "S2-LATER-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:117",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "no-reveal": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LINKS-IN-RESULT",
-        "scenario": "features/layer-3/links-in-result.feature:22"
+        requirement: "L3-LINKS-IN-RESULT",
+        scenario: "features/layer-3/links-in-result.feature:22",
       },
       {
-        "requirement": "S1-BEFORE-SEND",
-        "scenario": "features/scenario-1-one-knows/one-knows.feature:101"
+        requirement: "S1-BEFORE-SEND",
+        scenario: "features/scenario-1-one-knows/one-knows.feature:101",
       },
       {
-        "requirement": "S1-REVEAL",
-        "scenario": "features/layer-3/links-in-result.feature:47"
+        requirement: "S1-REVEAL",
+        scenario: "features/layer-3/links-in-result.feature:47",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/layer-3/links-in-result.feature:25"
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/layer-3/links-in-result.feature:25",
       },
       {
-        "requirement": "S2-LATER-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:113"
-      }
+        requirement: "S2-LATER-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:113",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "no-reverse-reveal-by-sendMessage": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LINKS-IN-RESULT",
-        "scenario": "features/layer-3/links-in-result.feature:23"
+        requirement: "L3-LINKS-IN-RESULT",
+        scenario: "features/layer-3/links-in-result.feature:23",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/layer-3/links-in-result.feature:48"
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/layer-3/links-in-result.feature:48",
       },
       {
-        "requirement": "S2-LATER-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:113"
-      }
+        requirement: "S2-LATER-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:113",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "no-update-for-import": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "LINK-PEER-UPDATE",
-        "scenario": "features/layer-3/links-in-result.feature:104"
-      }
+        requirement: "LINK-PEER-UPDATE",
+        scenario: "features/layer-3/links-in-result.feature:104",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "no-update-to-peer": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "LINK-PEER-UPDATE",
-        "scenario": "features/layer-3/links-in-result.feature:104"
-      }
+        requirement: "LINK-PEER-UPDATE",
+        scenario: "features/layer-3/links-in-result.feature:104",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "no-update-when-sender-at-layer-1": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "LINK-PEER-UPDATE",
-        "scenario": "features/layer-3/links-in-result.feature:104"
-      }
+        requirement: "LINK-PEER-UPDATE",
+        scenario: "features/layer-3/links-in-result.feature:104",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "phone-escaped-in-last-name": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "PRIVACY",
-        "scenario": "features/contacts/mutual-contacts.feature:38"
-      }
+        requirement: "PRIVACY",
+        scenario: "features/contacts/mutual-contacts.feature:38",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "phone-in-header": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "PRIVACY",
-        "scenario": "features/contacts/mutual-contacts.feature:38"
-      }
+        requirement: "PRIVACY",
+        scenario: "features/contacts/mutual-contacts.feature:38",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "phone-in-last-name": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "PRIVACY",
-        "scenario": "features/contacts/mutual-contacts.feature:38"
-      }
+        requirement: "PRIVACY",
+        scenario: "features/contacts/mutual-contacts.feature:38",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "phone-in-message-text": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "PRIVACY",
-        "scenario": "features/layer-3/links-in-result.feature:152"
-      }
+        requirement: "PRIVACY",
+        scenario: "features/layer-3/links-in-result.feature:152",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "phone-in-user-foreign": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "SCHEMA",
-        "scenario": "features/contacts/mutual-contacts.feature:38"
-      }
+        requirement: "SCHEMA",
+        scenario: "features/contacts/mutual-contacts.feature:38",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "phone-spaced-in-last-name": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "PRIVACY",
-        "scenario": "features/contacts/mutual-contacts.feature:38"
-      }
+        requirement: "PRIVACY",
+        scenario: "features/contacts/mutual-contacts.feature:38",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "plain-result-at-layer-3": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LINKS-IN-RESULT",
-        "scenario": "features/layer-3/links-in-result.feature:22"
-      }
+        requirement: "L3-LINKS-IN-RESULT",
+        scenario: "features/layer-3/links-in-result.feature:22",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "plain-result-for-forwardMessages": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LINKS-IN-RESULT",
-        "scenario": "features/layer-3/links-in-result.feature:28"
-      }
+        requirement: "L3-LINKS-IN-RESULT",
+        scenario: "features/layer-3/links-in-result.feature:28",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "rejected-request-changes-state": {
-    "witnesses": [],
-    "jsonWireOnly": [
-      "ERRORS"
-    ]
+    witnesses: [],
+    jsonWireOnly: ["ERRORS"],
   },
   "result-links-also-for-sender": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LINKS-IN-RESULT",
-        "scenario": "features/layer-3/links-in-result.feature:22"
-      }
+        requirement: "L3-LINKS-IN-RESULT",
+        scenario: "features/layer-3/links-in-result.feature:22",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "result-links-before-send": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LINKS-IN-RESULT",
-        "scenario": "features/layer-3/links-in-result.feature:23"
+        requirement: "L3-LINKS-IN-RESULT",
+        scenario: "features/layer-3/links-in-result.feature:23",
       },
       {
-        "requirement": "LINK-VALUES",
-        "scenario": "features/layer-3/links-in-result.feature:185"
-      }
+        requirement: "LINK-VALUES",
+        scenario: "features/layer-3/links-in-result.feature:185",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "reveal-between-strangers": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S2-NO-REVEAL",
-        "scenario": "features/layer-3/links-in-result.feature:76"
-      }
+        requirement: "S2-NO-REVEAL",
+        scenario: "features/layer-3/links-in-result.feature:76",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "reveal-in-chat": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S1-NO-EARLY-REVEAL",
-        "scenario": "features/contacts/mutual-contacts.feature:38"
+        requirement: "S1-NO-EARLY-REVEAL",
+        scenario: "features/contacts/mutual-contacts.feature:38",
       },
       {
-        "requirement": "S2-FOREIGN",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:16"
+        requirement: "S2-FOREIGN",
+        scenario: "features/scenario-2-neither/neither-knows.feature:16",
       },
       {
-        "requirement": "S2-IMPORT-NO-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:96"
+        requirement: "S2-IMPORT-NO-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:96",
       },
       {
-        "requirement": "S2-NO-REVEAL",
-        "scenario": "features/privacy/no-phone-leaks.feature:21"
-      }
+        requirement: "S2-NO-REVEAL",
+        scenario: "features/privacy/no-phone-leaks.feature:21",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "reveal-lost-on-deleting-another": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S1-REVEAL",
-        "scenario": "features/state-over-time/reveal-and-delete.feature:19"
+        requirement: "S1-REVEAL",
+        scenario: "features/state-over-time/reveal-and-delete.feature:19",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/state-over-time/reveal-and-delete.feature:50"
-      }
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/state-over-time/reveal-and-delete.feature:50",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "reveal-lost-on-later-import": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S1-REVEAL",
-        "scenario": "features/state-over-time/reveal-and-delete.feature:18"
-      }
+        requirement: "S1-REVEAL",
+        scenario: "features/state-over-time/reveal-and-delete.feature:18",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "reveal-lost-on-sign-in": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S1-REVEAL",
-        "scenario": "features/state-over-time/reveal-and-delete.feature:21"
-      }
+        requirement: "S1-REVEAL",
+        scenario: "features/state-over-time/reveal-and-delete.feature:21",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "reveal-on-import": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LINKS-IN-RESULT",
-        "scenario": "features/scenario-1-one-knows/one-knows.feature:42"
+        requirement: "L3-LINKS-IN-RESULT",
+        scenario: "features/scenario-1-one-knows/one-knows.feature:42",
       },
       {
-        "requirement": "S1-NO-EARLY-REVEAL",
-        "scenario": "features/contacts/mutual-contacts.feature:38"
+        requirement: "S1-NO-EARLY-REVEAL",
+        scenario: "features/contacts/mutual-contacts.feature:38",
       },
       {
-        "requirement": "S2-FOREIGN",
-        "scenario": "features/state-over-time/reveal-and-delete.feature:19"
+        requirement: "S2-FOREIGN",
+        scenario: "features/state-over-time/reveal-and-delete.feature:19",
       },
       {
-        "requirement": "S2-IMPORT-NO-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:96"
-      }
+        requirement: "S2-IMPORT-NO-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:96",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "reveal-one-message-late": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LINKS-IN-RESULT",
-        "scenario": "features/layer-3/links-in-result.feature:22"
+        requirement: "L3-LINKS-IN-RESULT",
+        scenario: "features/layer-3/links-in-result.feature:22",
       },
       {
-        "requirement": "S1-BEFORE-SEND",
-        "scenario": "features/scenario-1-one-knows/one-knows.feature:101"
+        requirement: "S1-BEFORE-SEND",
+        scenario: "features/scenario-1-one-knows/one-knows.feature:101",
       },
       {
-        "requirement": "S1-REVEAL",
-        "scenario": "features/layer-3/links-in-result.feature:47"
+        requirement: "S1-REVEAL",
+        scenario: "features/layer-3/links-in-result.feature:47",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/layer-3/links-in-result.feature:25"
-      }
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/layer-3/links-in-result.feature:25",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "reveal-only-when-holder-sends": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LINKS-IN-RESULT",
-        "scenario": "features/layer-3/links-in-result.feature:23"
+        requirement: "L3-LINKS-IN-RESULT",
+        scenario: "features/layer-3/links-in-result.feature:23",
       },
       {
-        "requirement": "S1-BEFORE-SEND",
-        "scenario": "features/scenario-1-one-knows/one-knows.feature:101"
+        requirement: "S1-BEFORE-SEND",
+        scenario: "features/scenario-1-one-knows/one-knows.feature:101",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/layer-3/links-in-result.feature:25"
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/layer-3/links-in-result.feature:25",
       },
       {
-        "requirement": "S2-LATER-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:113"
-      }
+        requirement: "S2-LATER-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:113",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "send-result-users-before-check": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S1-BEFORE-SEND",
-        "scenario": "features/scenario-1-one-knows/one-knows.feature:101"
+        requirement: "S1-BEFORE-SEND",
+        scenario: "features/scenario-1-one-knows/one-knows.feature:101",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/layer-3/links-in-result.feature:25"
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/layer-3/links-in-result.feature:25",
       },
       {
-        "requirement": "S2-LATER-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:115"
-      }
+        requirement: "S2-LATER-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:115",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "stale-link-user-in-getFullUser": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S1-REVEAL",
-        "scenario": "features/layer-3/links-in-result.feature:47"
+        requirement: "S1-REVEAL",
+        scenario: "features/layer-3/links-in-result.feature:47",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/layer-3/links-in-result.feature:48"
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/layer-3/links-in-result.feature:48",
       },
       {
-        "requirement": "S2-LATER-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:113"
-      }
+        requirement: "S2-LATER-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:113",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "stale-link-user": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-LINK-USER",
-        "scenario": "features/layer-3/links-in-result.feature:23"
+        requirement: "L3-LINK-USER",
+        scenario: "features/layer-3/links-in-result.feature:23",
       },
       {
-        "requirement": "S1-BEFORE-SEND",
-        "scenario": "features/scenario-1-one-knows/one-knows.feature:115"
+        requirement: "S1-BEFORE-SEND",
+        scenario: "features/scenario-1-one-knows/one-knows.feature:115",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/layer-3/links-in-result.feature:129"
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/layer-3/links-in-result.feature:129",
       },
       {
-        "requirement": "S2-LATER-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:137"
-      }
+        requirement: "S2-LATER-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:137",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "stale-second-copy-in-getDifference": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S1-REVEAL",
-        "scenario": "features/layer-3/links-in-result.feature:47"
+        requirement: "S1-REVEAL",
+        scenario: "features/layer-3/links-in-result.feature:47",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/layer-3/links-in-result.feature:48"
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/layer-3/links-in-result.feature:48",
       },
       {
-        "requirement": "S2-LATER-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:113"
-      }
+        requirement: "S2-LATER-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:113",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "stale-view-in-getDialogs": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S1-REVEAL",
-        "scenario": "features/layer-3/links-in-result.feature:47"
+        requirement: "S1-REVEAL",
+        scenario: "features/layer-3/links-in-result.feature:47",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/layer-3/links-in-result.feature:48"
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/layer-3/links-in-result.feature:48",
       },
       {
-        "requirement": "S2-LATER-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:113"
-      }
+        requirement: "S2-LATER-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:113",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "stale-view-in-getDifference": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S1-REVEAL",
-        "scenario": "features/layer-3/links-in-result.feature:47"
+        requirement: "S1-REVEAL",
+        scenario: "features/layer-3/links-in-result.feature:47",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/layer-3/links-in-result.feature:48"
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/layer-3/links-in-result.feature:48",
       },
       {
-        "requirement": "S2-LATER-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:113"
+        requirement: "S2-LATER-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:113",
       },
       {
-        "requirement": "S2-NO-REVEAL",
-        "scenario": "features/state-over-time/reveal-and-delete.feature:36"
-      }
+        requirement: "S2-NO-REVEAL",
+        scenario: "features/state-over-time/reveal-and-delete.feature:36",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "stale-view-in-getFullUser": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S1-REVEAL",
-        "scenario": "features/layer-3/links-in-result.feature:47"
+        requirement: "S1-REVEAL",
+        scenario: "features/layer-3/links-in-result.feature:47",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/layer-3/links-in-result.feature:48"
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/layer-3/links-in-result.feature:48",
       },
       {
-        "requirement": "S2-LATER-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:113"
-      }
+        requirement: "S2-LATER-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:113",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "stale-view-in-getUsers": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "S1-REVEAL",
-        "scenario": "features/layer-3/links-in-result.feature:47"
+        requirement: "S1-REVEAL",
+        scenario: "features/layer-3/links-in-result.feature:47",
       },
       {
-        "requirement": "S1-REVEAL-REVERSE",
-        "scenario": "features/layer-3/links-in-result.feature:23"
+        requirement: "S1-REVEAL-REVERSE",
+        scenario: "features/layer-3/links-in-result.feature:23",
       },
       {
-        "requirement": "S2-LATER-REVEAL",
-        "scenario": "features/scenario-2-neither/neither-knows.feature:113"
-      }
+        requirement: "S2-LATER-REVEAL",
+        scenario: "features/scenario-2-neither/neither-knows.feature:113",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "unknown-constructor": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "SCHEMA",
-        "scenario": "features/contacts/mutual-contacts.feature:22"
-      }
+        requirement: "SCHEMA",
+        scenario: "features/contacts/mutual-contacts.feature:22",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "update-to-sender-on-forwardMessages": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-NO-SELF-UPDATE",
-        "scenario": "features/layer-3/links-in-result.feature:110"
-      }
+        requirement: "L3-NO-SELF-UPDATE",
+        scenario: "features/layer-3/links-in-result.feature:110",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "update-to-sender": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "L3-NO-SELF-UPDATE",
-        "scenario": "features/layer-3/links-in-result.feature:104"
-      }
+        requirement: "L3-NO-SELF-UPDATE",
+        scenario: "features/layer-3/links-in-result.feature:104",
+      },
     ],
-    "jsonWireOnly": []
+    jsonWireOnly: [],
   },
   "update-with-old-values": {
-    "witnesses": [
+    witnesses: [
       {
-        "requirement": "LINK-PEER-UPDATE",
-        "scenario": "features/layer-3/links-in-result.feature:104"
-      }
+        requirement: "LINK-PEER-UPDATE",
+        scenario: "features/layer-3/links-in-result.feature:104",
+      },
     ],
-    "jsonWireOnly": []
-  }
+    jsonWireOnly: [],
+  },
 };

@@ -155,6 +155,21 @@ test("the shared key: both sides of the native exchange agree, and new_nonce_has
 
 test("pq: the docs' sample factors; primes, squares and numbers past 64 bits are refused quickly", () => {
   assert.deepEqual(factorPq(STATED.pq), { p: STATED.p, q: STATED.q });
+  // pq as servers make them: two primes of ~31-32 bits (a fixed list, so the test is the same each run).
+  const primes = [
+    1229739323n,
+    1402015859n,
+    1831623631n,
+    2264336257n,
+    1270270453n,
+    3508789309n,
+    2000011891n,
+    4225969031n,
+  ];
+  for (let i = 0; i < primes.length; i += 2) {
+    const [p, q] = [primes[i] ?? 0n, primes[i + 1] ?? 0n];
+    assert.deepEqual(factorPq(p * q), { p, q });
+  }
   assert.ok(isPrime(2305843009213693951n));
   assert.ok(!isPrime(2305843009213693953n));
   const started = performance.now();
