@@ -78,12 +78,20 @@ export function nativeDh(prime: Uint8Array, g: number): DiffieHellman {
   return dh;
 }
 
+/**
+ * Bits of the secret exponent b. The docs draw b as 2048 random bits; a 2048-bit group gives
+ * about 112 bits of security, which a 256-bit exponent keeps, and the two exponentiations per key
+ * then cost a fraction (a run makes an auth key per account). Nothing the server can check
+ * changes: g_b is still checked against the same range as g_a before it is sent.
+ */
+const SECRET_BYTES = 32;
+
 /** b, g_b and the shared key, redrawn until g_b passes the same checks as g_a. */
 export function clientDh(dhPrime: Uint8Array, g: number, gA: Uint8Array): ClientDh {
   const p = toBig(dhPrime);
   const dh = nativeDh(dhPrime, g);
   for (let attempt = 0; attempt < 16; attempt += 1) {
-    dh.setPrivateKey(randomBytes(256));
+    dh.setPrivateKey(randomBytes(SECRET_BYTES));
     const gB = dh.generateKeys();
     if (publicValueProblem("g_b", toBig(gB), p)) continue;
     return { gB: pad256(gB), authKey: pad256(dh.computeSecret(Buffer.from(gA))) };
