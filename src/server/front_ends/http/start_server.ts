@@ -14,6 +14,8 @@ export interface RunningServer {
   /** `http://host:port`, without a trailing slash. */
   url: string;
   port: number;
+  /** The core's state this front end serves; another front end (startMtprotoServer) may share it. */
+  state: ServerState;
   close(): Promise<void>;
 }
 
@@ -33,9 +35,10 @@ function route(state: ServerState, options: ResolvedHttpOptions, exchanges: Exch
   };
 }
 
-export async function startServer(input?: ServerOptions): Promise<RunningServer> {
+/** The HTTP front end; on `state` when given (then the core options are that state's), else a new one. */
+export async function startServer(input?: ServerOptions & { state?: ServerState }): Promise<RunningServer> {
   const options = resolveHttpOptions(input);
-  const state = createServerState(input);
+  const state = input?.state ?? createServerState(input);
   const exchanges = new Exchanges();
   const answered = new WeakSet<object>();
   const handle = route(state, options, exchanges);
@@ -64,6 +67,7 @@ export async function startServer(input?: ServerOptions): Promise<RunningServer>
   return {
     url: `http://${host}:${port}`,
     port,
+    state,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

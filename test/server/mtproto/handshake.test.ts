@@ -1,0 +1,143 @@
+// The MTProto front end against gramjs's own key exchange and message crypto (gramjs_client.ts):
+// an auth key is made over the intermediate and the abridged transports, then encrypted calls run
+// on it: sign-up binds the key to the account, a layer-3 call answers in layer 3, service messages
+// answer as core.telegram.org/mtproto/service_messages says.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import {
+  type RunningMtprotoServer,
+  startMtprotoServer,
+} from "../../../src/server/front_ends/mtproto/index.ts";
+import { createServerState } from "../../../src/server/index.ts";
+import { layerCodec } from "../../../src/tl/index.ts";
+import { GramjsSession, rpc, trustRsaKey } from "./gramjs_client.ts";
+
+const codec = layerCodec(1);
+let server: RunningMtprotoServer;
+
+before(async () => {
+  server = await startMtprotoServer(createServerState());
+  trustRsaKey(server.rsaPublicKeyPem, server.rsaFingerprint);
+});
+after(() => server.close());
+
+/** Decodes server messages, typing an rpc_result by the call it answers. */
+function decoderFor(calls: Map<string, Record<string, unknown>>) {
+  return (bytes: Uint8Array) =>
+    codec.decode("Object", bytes, {
+      requestOf: (id: string) => calls.get(id) as never,
+    }) as Record<string, unknown>;
+}
+
+async function call(session: GramjsSession, request: Record<string, unknown>) {
+  const calls = new Map<string, Record<string, unknown>>();
+  const body = codec.encodeCall(request as never);
+  const decode = decoderFor(calls);
+  // The msg_id is known only once sent: any id maps to this call (one call in flight).
+  return rpc(session, body, (bytes, id) => {
+    calls.set(id, request);
+    for (const key of calls.keys()) calls.set(key, request);
+    return decode(bytes);
+  });
+}
+
+const phone = () =>
+  `99966${1 + Math.floor(Math.random() * 9)}${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
+
+for (const transport of ["intermediate", "abridged"] as const) {
+  test(`gramjs makes an auth key over the ${transport} transport and signs up on it`, async () => {
+    const before = server.authKeyCount();
+    const session = await GramjsSession.create(server.port, transport);
+    try {
+      assert.equal(server.authKeyCount(), before + 1);
+      const unbound = await call(session, { _: "invokeWithLayer3", query: { _: "updates.getState" } });
+      assert.equal(unbound.seen[0]?._, "new_session_created", "a new session is announced first");
+      assert.deepEqual(unbound.result, {
+        _: "rpc_error",
+        error_code: 401,
+        error_message: "AUTH_KEY_UNREGISTERED",
+      });
+      const number = phone();
+      const sent = await call(session, {
+        _: "auth.sendCode",
+        phone_number: number,
+        sms_type: 0,
+        api_id: 1,
+        api_hash: "t",
+      });
+      assert.equal(sent.result._, "auth.sentCode");
+      const signed = await call(session, {
+        _: "invokeWithLayer3",
+        query: {
+          _: "auth.signUp",
+          phone_number: number,
+          phone_code_hash: sent.result.phone_code_hash,
+          phone_code: (number[5] ?? "").repeat(5),
+          first_name: "M",
+          last_name: "T",
+        },
+      });
+      assert.equal(signed.result._, "auth.authorization", JSON.stringify(signed.result));
+      const state = await call(session, {
+        _: "invokeWithLayer",
+        layer: 3,
+        query: {
+          _: "initConnection",
+          api_id: 1,
+          device_model: "t",
+          system_version: "t",
+          app_version: "t",
+          query: { _: "updates.getState" },
+        },
+      });
+      assert.equal(state.result._, "updates.state", JSON.stringify(state.result));
+      for (const message of [...unbound.messages, ...state.messages]) {
+        assert.equal(message.seqNo % 2, 1, "server messages are content-related: odd seq_no");
+      }
+      const ids = [...unbound.messages, ...sent.messages, ...signed.messages, ...state.messages].map(
+        (m) => m.msgId,
+      );
+      for (let i = 1; i < ids.length; i += 1)
+        assert.ok((ids[i] ?? 0n) > (ids[i - 1] ?? 0n), "server msg_ids increase");
+    } finally {
+      session.close();
+    }
+  });
+}
+
+test("service messages: ping → pong, get_future_salts → future_salts, an unknown method → 400", async () => {
+  const session = await GramjsSession.create(server.port);
+  try {
+    const pong = await call(session, { _: "ping", ping_id: "12345" });
+    assert.equal(pong.result._, "pong");
+    assert.equal(pong.result.ping_id, "12345");
+    assert.equal((pong.messages.at(-1)?.msgId ?? 0n) % 4n, 1n, "an answer's msg_id is 1 mod 4");
+    const salts = await call(session, { _: "get_future_salts", num: 3 });
+    assert.equal(salts.result._, "future_salts");
+    assert.equal((salts.result.salts as unknown[]).length, 3);
+    const bogus = Buffer.from("0badf00d00000000", "hex");
+    const unknown = await rpc(
+      session,
+      bogus,
+      (bytes) => codec.decode("Object", bytes) as Record<string, unknown>,
+    );
+    assert.deepEqual(unknown.result, {
+      _: "rpc_error",
+      error_code: 400,
+      error_message: "INPUT_METHOD_INVALID",
+    });
+    const truncated = codec
+      .encodeCall({ _: "auth.sendCode", phone_number: "1", sms_type: 0, api_id: 1, api_hash: "t" } as never)
+      .subarray(0, 12);
+    const bad = await rpc(
+      session,
+      Buffer.concat([truncated, Buffer.alloc(0)]),
+      (bytes) => codec.decode("Object", bytes) as Record<string, unknown>,
+    );
+    assert.deepEqual(bad.result, { _: "rpc_error", error_code: 400, error_message: "INPUT_REQUEST_INVALID" });
+    const still = await call(session, { _: "ping", ping_id: "7" });
+    assert.equal(still.result._, "pong", "the connection survives bad requests");
+  } finally {
+    session.close();
+  }
+});
