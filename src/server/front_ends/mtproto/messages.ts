@@ -58,6 +58,9 @@ function badMsg(context: MessageContext, msgId: bigint, seqNo: number, code: num
 
 /** 34: an even seq_no where an odd one was due is 35; an odd one on a non-content message is 34. */
 function seqNoFault(id: number | undefined, seqNo: number): 34 | 35 | undefined {
+  // An acknowledgment is taken with either parity, as Telegram's servers take it: mtcute (0.30)
+  // numbers its msgs_ack as content-related, and a 34 makes it reset its session on every flush.
+  if (id === ID.msgs_ack) return undefined;
   const contentRelated = id !== ID.msg_container && id !== ID.msgs_ack;
   const odd = (seqNo & 1) === 1;
   if (contentRelated && !odd) return 35;
