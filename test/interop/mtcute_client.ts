@@ -1,0 +1,109 @@
+// An mtcute client (@mtcute/node's BaseTelegramClient, the low-level one) pointed at a server on
+// this machine, speaking layer 3 through the maps of mtcute_schema.ts. Everything on the wire —
+// transport framing, the auth key exchange, AES-IGE, msg_key, salts, sessions, containers,
+// acks, pings — is mtcute's own code; the test only hands it raw TL objects.
+import type { MemoryStorage as MemoryStorageType, TelegramTransport } from "@mtcute/core";
+import { addPublicKey, LogManager } from "@mtcute/core/utils.js";
+import { BaseTelegramClient, MemoryStorage, PaddedIntermediatePacketCodec, TcpTransport } from "@mtcute/node";
+import { NodeCryptoProvider } from "@mtcute/node/utils.js";
+import { loadLayerTl } from "../../src/tl/index.ts";
+import { mtcuteMaps } from "./mtcute_schema.ts";
+
+/** A TL object as mtcute holds it: `_` plus camelCase fields, `long` as Long. */
+export interface MtValue {
+  _: string;
+  [field: string]: unknown;
+}
+
+/** Padded intermediate (0xdddddddd): mtcute's own codec over its own TCP connection. */
+class PaddedTcpTransport extends TcpTransport {
+  override packetCodec(): PaddedIntermediatePacketCodec {
+    return new PaddedIntermediatePacketCodec();
+  }
+}
+
+/**
+ * The transports mtcute 0.30 ships that the reference server speaks. It also ships obfuscated
+ * framing (and MTProxy fake-TLS), which the reference server does not offer; it has no abridged
+ * or full codec.
+ */
+export const MTCUTE_TRANSPORTS: Record<string, () => TelegramTransport> = {
+  intermediate: () => new TcpTransport(),
+  "padded intermediate": () => new PaddedTcpTransport(),
+};
+
+const maps = mtcuteMaps(loadLayerTl(3));
+
+// mtcute's key index is global: a key is trusted by fingerprint for every client in the process.
+let crypto: NodeCryptoProvider | undefined;
+
+/**
+ * Trusts the server's RSA public key (PEM, PKCS#1). `olderScheme` marks it an "old" key, for
+ * which mtcute encrypts p_q_inner_data with the SHA1 scheme instead of RSA_PAD.
+ */
+export async function trustServerKey(publicPem: string, olderScheme = false): Promise<void> {
+  if (crypto === undefined) {
+    crypto = new NodeCryptoProvider();
+    await crypto.initialize();
+  }
+  addPublicKey(crypto, publicPem, olderScheme);
+}
+
+export interface MtcuteClient {
+  client: BaseTelegramClient;
+  storage: MemoryStorageType;
+  /**
+   * The first call: mtcute wraps it in invokeWithLayer(3, initConnection#3fc12e08(…)) by itself
+   * (`overrideLayer`), so it must not carry a wrapper of its own.
+   */
+  first(query: MtValue): Promise<MtValue>;
+  /** Any later call, wrapped in invokeWithLayer3. */
+  layer3(query: MtValue): Promise<MtValue>;
+  close(): Promise<void>;
+}
+
+const CALL_TIMEOUT_MS = 5_000;
+
+export function mtcuteClient(port: number, transport: () => TelegramTransport): MtcuteClient {
+  const dc = { id: 2, ipAddress: "127.0.0.1", port };
+  const storage = new MemoryStorage();
+  const client = new BaseTelegramClient({
+    apiId: 1,
+    apiHash: "tl-conformance",
+    storage,
+    defaultDcs: { main: dc, media: dc },
+    transport: transport(),
+    overrideLayer: 3,
+    readerMap: maps.readerMap,
+    writerMap: maps.writerMap,
+    // No flood waiter, no retries: a fault of the server shows as the error it is.
+    network: { middlewares: [] },
+    // No updates manager: it expects a modern layer's updates.getState and getDifference. Not
+    // `disableUpdates`, which wraps every call in invokeWithoutUpdates, a later layer's method.
+    updates: false,
+    reconnectionStrategy: () => false,
+    logLevel: LogManager.OFF,
+  });
+  let declared = false;
+  const call = async (message: MtValue): Promise<MtValue> => {
+    // mtcute's call() is typed by its modern schema; these are layer-3 objects its maps serialize.
+    // An abort signal, not mtcute's `timeout` option: mtcute 0.30 leaves that timer running after
+    // the answer, which holds the process open; AbortSignal.timeout's timer does not.
+    const result = await client.call(message as never, { abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
+    return result as unknown as MtValue;
+  };
+  return {
+    client,
+    storage,
+    first(query) {
+      if (declared) throw new Error("first() is for the first call only");
+      declared = true;
+      return call(query);
+    },
+    layer3(query) {
+      if (!declared) throw new Error("the first call declares the layer through mtcute: use first()");
+      return call({ _: "invokeWithLayer3", query });
+    },
+    close: () => client.destroy(),
+  };
+}
