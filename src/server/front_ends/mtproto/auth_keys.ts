@@ -24,6 +24,8 @@ export interface AuthKey {
   /** For a temporary key (p_q_inner_data_temp…): when it lapses, in ms. */
   expiresAt: number | undefined;
   sessions: Map<string, Session>;
+  /** The salts last derived, by period: deriving costs an HMAC, and every message needs one. */
+  salts?: Map<number, Buffer>;
 }
 
 export const auxHashOf = (key: Buffer) => sha1(key).subarray(0, 8);
@@ -86,11 +88,20 @@ export class AuthKeyStore {
 
   /** The server salt of a key for salt period n (n = floor(unix time / period)). */
   saltOf(key: AuthKey, period: number): Buffer {
-    return createHmac("sha256", this.saltSecret)
+    key.salts ??= new Map();
+    const known = key.salts.get(period);
+    if (known) return known;
+    const salt = createHmac("sha256", this.saltSecret)
       .update(key.id)
       .update(String(period))
       .digest()
       .subarray(0, 8);
+    key.salts.set(period, salt);
+    // get_future_salts asks for up to 64 periods ahead; periods before the previous one are of no use.
+    if (key.salts.size > 80) {
+      for (const old of key.salts.keys()) if (old < period - 1) key.salts.delete(old);
+    }
+    return salt;
   }
 
   period(nowSeconds: number): number {

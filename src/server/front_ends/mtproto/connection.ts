@@ -1,7 +1,7 @@
 // One TCP connection of the MTProto front end: frames in (transport.ts), unencrypted messages to
 // the key exchange (handshake.ts), encrypted ones checked, decrypted and handled (messages.ts),
 // answers encrypted and framed back. Any fault of the peer ends this connection only.
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import type { Socket } from "node:net";
 import { layerCodec, TlCodecError } from "../../../tl/index.ts";
 import type { TlObject } from "../../tl_values.ts";
@@ -13,6 +13,7 @@ import {
   FROM_SERVER,
   messageAesKeyIv,
   messageKey,
+  randomPadding,
 } from "./crypto.ts";
 import type { FrontEnd } from "./front_end.ts";
 import { HANDSHAKE_METHODS, Handshake, HandshakeFault } from "./handshake.ts";
@@ -209,7 +210,7 @@ export class Connection {
     plain.writeInt32LE(seqNo, 24);
     plain.writeUInt32LE(body.length, 28);
     plain.set(body, 32);
-    randomBytes(paddingLength).copy(plain, 32 + body.length);
+    randomPadding(paddingLength).copy(plain, 32 + body.length);
     const msgKey = messageKey(key.key, plain, FROM_SERVER);
     const { key: aesKey, iv } = messageAesKeyIv(key.key, msgKey, FROM_SERVER);
     const encrypted = aesIgeEncrypt(plain, aesKey, iv);

@@ -1,19 +1,15 @@
 // The server's own MTProto 2.0 crypto, on node:crypto alone (docs/mtproto.md): AES-256-IGE, the
 // message key and its AES key/iv derivation, and the temporary AES key of the auth key exchange.
 // Node has no IGE mode, so IGE is chained here over single-block AES-256-ECB.
-import { createCipheriv, createDecipheriv, createHash } from "node:crypto";
+import { createCipheriv, createDecipheriv, hash, randomBytes } from "node:crypto";
 
-export const sha1 = (...parts: Uint8Array[]): Buffer => {
-  const hash = createHash("sha1");
-  for (const part of parts) hash.update(part);
-  return hash.digest();
-};
+// One-shot hashing (crypto.hash) costs a fraction of a Hash object's per message.
+const digest = (algorithm: string, parts: Uint8Array[]): Buffer =>
+  hash(algorithm, parts.length === 1 ? (parts[0] as Uint8Array) : Buffer.concat(parts), "buffer");
 
-export const sha256 = (...parts: Uint8Array[]): Buffer => {
-  const hash = createHash("sha256");
-  for (const part of parts) hash.update(part);
-  return hash.digest();
-};
+export const sha1 = (...parts: Uint8Array[]): Buffer => digest("sha1", parts);
+
+export const sha256 = (...parts: Uint8Array[]): Buffer => digest("sha256", parts);
 
 function xorInto(target: Buffer, at: number, a: Uint8Array, aAt: number, b: Uint8Array, bAt: number): void {
   for (let i = 0; i < 16; i += 1) target[at + i] = (a[aAt + i] ?? 0) ^ (b[bAt + i] ?? 0);
@@ -24,26 +20,28 @@ function checkIge(data: Uint8Array, key: Uint8Array, iv: Uint8Array): void {
   if (key.length !== 32 || iv.length !== 32) throw new RangeError("AES-IGE takes a 32-byte key and iv");
 }
 
-/** AES-256-IGE: c_i = E(m_i ⊕ c_{i−1}) ⊕ m_{i−1}; iv = c_0 ‖ m_0. */
+/**
+ * AES-256-IGE: c_i = E(m_i ⊕ c_{i−1}) ⊕ m_{i−1}; iv = c_0 ‖ m_0. Computed as one native CBC pass:
+ * with y_i = c_i ⊕ m_{i−1}, y_i = E((m_i ⊕ m_{i−2}) ⊕ y_{i−1}) (m_{−1} = 0, y_0 = c_0), which is
+ * CBC encryption of x_i = m_i ⊕ m_{i−2} under iv c_0; then c_i = y_i ⊕ m_{i−1}.
+ */
 export function aesIgeEncrypt(data: Uint8Array, key: Uint8Array, iv: Uint8Array): Buffer {
   checkIge(data, key, iv);
-  const cipher = createCipheriv("aes-256-ecb", key, null).setAutoPadding(false);
-  const out = Buffer.allocUnsafe(data.length);
-  const block = Buffer.allocUnsafe(16);
-  let prevC: Uint8Array = iv.subarray(0, 16);
-  let prevCAt = 0;
-  let prevM: Uint8Array = iv.subarray(16, 32);
-  let prevMAt = 0;
-  for (let at = 0; at < data.length; at += 16) {
-    xorInto(block, 0, data, at, prevC, prevCAt);
-    const encrypted = cipher.update(block);
-    xorInto(out, at, encrypted, 0, prevM, prevMAt);
-    prevC = out;
-    prevCAt = at;
-    prevM = data;
-    prevMAt = at;
+  const n = data.length;
+  const x = Buffer.allocUnsafe(n);
+  const m0 = iv.subarray(16, 32);
+  for (let i = 0; i < n; i += 1) {
+    // m_{i−2} for the byte at i: the block two back, m_0 (iv's second half) for the second block, 0 for the first.
+    const back = i >= 32 ? (data[i - 32] ?? 0) : i >= 16 ? (m0[i - 16] ?? 0) : 0;
+    x[i] = (data[i] ?? 0) ^ back;
   }
-  return out;
+  const cipher = createCipheriv("aes-256-cbc", key, iv.subarray(0, 16)).setAutoPadding(false);
+  const y = cipher.update(x);
+  for (let i = 0; i < n; i += 1) {
+    const prevM = i >= 16 ? (data[i - 16] ?? 0) : (m0[i] ?? 0);
+    y[i] = (y[i] ?? 0) ^ prevM;
+  }
+  return y;
 }
 
 /** The inverse: m_i = D(c_i ⊕ m_{i−1}) ⊕ c_{i−1}. */
@@ -100,4 +98,17 @@ export function tmpAesKeyIv(serverNonce: Uint8Array, newNonce: Uint8Array): { ke
     key: Buffer.concat([ns, sn.subarray(0, 12)]),
     iv: Buffer.concat([sn.subarray(12, 20), nn, newNonce.subarray(0, 4)]),
   };
+}
+
+/** Random bytes for padding, drawn from a pool refilled 64 KiB at a time: one small randomBytes per message costs more. */
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+export function randomPadding(length: number): Buffer {
+  if (poolAt + length > pool.length) {
+    pool = randomBytes(64 * 1024);
+    poolAt = 0;
+  }
+  const bytes = pool.subarray(poolAt, poolAt + length);
+  poolAt += length;
+  return bytes;
 }
