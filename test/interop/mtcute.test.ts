@@ -75,15 +75,15 @@ test("mtcute creates an auth key with the older SHA1 RSA scheme", { timeout: TES
   }
 });
 
-test("scenario 1 over mtcute: A imports B, messages B at layer 3, B sees A with A's phone", {
-  timeout: TEST_TIMEOUT_MS,
-}, async () => {
+/**
+ * Scenario 1 through two mtcute clients on `port`; fails (AssertionError) wherever the server's
+ * answers depart from docs/semantics.md.
+ */
+async function scenarioOne(port: number, phoneA: string, phoneB: string): Promise<void> {
   const transports = Object.values(MTCUTE_TRANSPORTS);
   // A and B on different transports, so the scenario crosses them.
-  const a = mtcuteClient(server.port, transports[0] ?? assert.fail());
-  const b = mtcuteClient(server.port, transports[transports.length - 1] ?? assert.fail());
-  const phoneA = "9996630001";
-  const phoneB = "9996640002";
+  const a = mtcuteClient(port, transports[0] ?? assert.fail());
+  const b = mtcuteClient(port, transports[transports.length - 1] ?? assert.fail());
   try {
     const signUp = async (mt: typeof a, phone: string, firstName: string) => {
       const sent = object(await mt.first(sendCode(phone)), "auth.sentCode", `auth.sendCode ${phone}`);
@@ -167,5 +167,28 @@ test("scenario 1 over mtcute: A imports B, messages B at layer 3, B sees A with 
     assert.equal(aByB.firstName, "Alice");
   } finally {
     await Promise.all([a.close(), b.close()]);
+  }
+}
+
+test(
+  "scenario 1 over mtcute: A imports B, messages B at layer 3, B sees A with A's phone",
+  {
+    timeout: TEST_TIMEOUT_MS,
+  },
+  () => scenarioOne(server.port, "9996630001", "9996640002"),
+);
+
+test("the mtcute scenario fails against a server whose messages reveal no number", {
+  timeout: TEST_TIMEOUT_MS,
+}, async () => {
+  const noReveal = await startMtprotoServer(createServerState({ hooks: { revealOnMessage: () => {} } }));
+  try {
+    // The send changes no link there, so it answers sentMessage where sentMessageLink is due.
+    await assert.rejects(scenarioOne(noReveal.port, "9996630001", "9996640002"), {
+      name: "AssertionError",
+      message: /^messages\.sendMessage at layer 3: \{"_":"messages\.sentMessage"/,
+    });
+  } finally {
+    await noReveal.close();
   }
 });
