@@ -5,7 +5,7 @@
 // get_future_salts, destroy_session, rpc_drop_answer and msgs_ack are served here, everything else
 // is an API call (api_call.ts).
 import { randomBytes } from "node:crypto";
-import { gunzipSync } from "node:zlib";
+import { unzipSync } from "node:zlib";
 import { TlReader } from "../../../tl/index.ts";
 import { RpcError } from "../../rpc_error.ts";
 import type { TlObject } from "../../tl_values.ts";
@@ -192,7 +192,9 @@ function handleBody(
       const packed = new TlReader(body.subarray(4));
       const data = packed.bytes();
       packed.expectEnd();
-      inflated = gunzipSync(data, { maxOutputLength: context.front.options.maxInflateBytes });
+      // unzip, not gunzip: it takes a zlib stream as well as gzip. mtcute (0.30) packs with
+      // deflate's zlib format, and Telegram's servers inflate that too.
+      inflated = unzipSync(data, { maxOutputLength: context.front.options.maxInflateBytes });
     } catch {
       const fault = new RpcError(
         400,
