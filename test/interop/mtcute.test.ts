@@ -8,7 +8,13 @@ import { after, before, test } from "node:test";
 import { Long } from "@mtcute/core";
 import { createServerState, startMtprotoServer } from "../../src/server/index.ts";
 
-import { MTCUTE_TRANSPORTS, type MtValue, mtcuteClient, trustServerKey } from "./mtcute_client.ts";
+import {
+  MTCUTE_TRANSPORTS,
+  type MtValue,
+  mtcuteClient,
+  serverFaults,
+  trustServerKey,
+} from "./mtcute_client.ts";
 
 type Server = Awaited<ReturnType<typeof startMtprotoServer>>;
 let server: Server;
@@ -58,6 +64,11 @@ for (const [name, transport] of Object.entries(MTCUTE_TRANSPORTS)) {
       assert.notEqual(again.phoneCodeHash, sent.phoneCodeHash);
       const key = await mt.storage.authKeys.get(2);
       assert.equal(key?.length, 256, "mtcute holds a 2048-bit auth key for the server");
+      // mtcute's first flush carries a ping and get_future_salts beside the calls, in a container.
+      for (const service of ["mt_new_session_created", "mt_pong", "mt_future_salts"]) {
+        assert.ok(mt.seen.received.has(service), `mtcute received ${service}: ${[...mt.seen.received]}`);
+      }
+      assert.deepEqual(serverFaults(mt), []);
     } finally {
       await mt.close();
     }
@@ -70,10 +81,14 @@ test("mtcute creates an auth key with the older SHA1 RSA scheme", { timeout: TES
   const mt = mtcuteClient(server.port, MTCUTE_TRANSPORTS.intermediate ?? assert.fail());
   try {
     object(await mt.first(sendCode("9996610003")), "auth.sentCode", "auth.sendCode");
+    assert.deepEqual(serverFaults(mt), []);
   } finally {
     await mt.close();
   }
 });
+
+// Long and repetitive: mtcute sends a call over 128 bytes as gzip_packed when that is smaller.
+const TEXT = "hello from mtcute, ".repeat(12);
 
 /**
  * Scenario 1 through two mtcute clients on `port`; fails (AssertionError) wherever the server's
@@ -121,12 +136,13 @@ async function scenarioOne(port: number, phoneA: string, phoneB: string): Promis
       await a.layer3({
         _: "messages.sendMessage",
         peer: { _: "inputPeerContact", userId: selfB.id },
-        message: "hello from mtcute",
+        message: TEXT,
         randomId: Long.fromBits(0x1234_5678, 0x0abc_def0),
       }),
       "messages.sentMessageLink",
       "messages.sendMessage at layer 3",
     );
+    assert.ok(a.seen.gzipped.has("invokeWithLayer3"), "mtcute sent the message in gzip_packed");
     const links = list(sent.links, "sentMessageLink.links");
     assert.equal(links.length, 1, "one link: A's link to B, which the send changed");
     const link = object(links[0], "contacts.link", "links[0]");
@@ -150,7 +166,7 @@ async function scenarioOne(port: number, phoneA: string, phoneB: string): Promis
     object(aInDialogs, "userRequest", "A in B's dialogs");
     assert.equal(aInDialogs.phone, phoneA);
     const message = object(list(dialogs.messages, "dialogs messages")[0], "message", "dialogs messages[0]");
-    assert.equal(message.message, "hello from mtcute");
+    assert.equal(message.message, TEXT);
     assert.equal(message.fromId, selfA.id);
 
     // And so does users.getUsers with the access hash B was given.
@@ -165,6 +181,7 @@ async function scenarioOne(port: number, phoneA: string, phoneB: string): Promis
     const aByB = object(users[0], "userRequest", "users.getUsers A");
     assert.equal(aByB.phone, phoneA);
     assert.equal(aByB.firstName, "Alice");
+    assert.deepEqual([...serverFaults(a), ...serverFaults(b)], []);
   } finally {
     await Promise.all([a.close(), b.close()]);
   }
