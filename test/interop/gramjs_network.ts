@@ -94,7 +94,9 @@ export interface GramjsConnection {
 export async function gramjsConnect(port: number, Connection: ConnectionClass): Promise<GramjsConnection> {
   const sender = new MTProtoSender(undefined, {
     logger,
-    retries: 1,
+    // Three tries at the auth key: gramjs, like mtcute, keeps g_ab in as few bytes as it needs, so
+    // 1 exchange in 256 ends in a 255-byte key whose new_nonce_hash1 it cannot match.
+    retries: 3,
     delay: 10,
     autoReconnect: false,
     connectTimeout: 5,
