@@ -4,7 +4,7 @@
 // own. Only the TCP framing is written here (the intermediate and abridged transports), and the
 // API bodies are encoded with src/tl (the codec the server and the harness share).
 
-import { createPublicKey } from "node:crypto";
+import { createPublicKey, randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import { connect, type Socket } from "node:net";
 
@@ -49,7 +49,10 @@ const { IGE } = require("telegram/crypto/IGE.js") as {
 const { _serverKeys } = require("telegram/crypto/RSA.js") as {
   _serverKeys: Map<string, { n: BigInteger; e: number }>;
 };
-const Helpers = require("telegram/Helpers.js") as { sha256(data: Buffer): Promise<Buffer> };
+const Helpers = require("telegram/Helpers.js") as {
+  sha256(data: Buffer): Promise<Buffer>;
+  crc32(data: Buffer): number;
+};
 const bigInt = require("big-integer") as (value: string, base?: number) => BigInteger;
 
 const quiet: Logger = {
@@ -68,13 +71,14 @@ export function trustRsaKey(publicPem: string, fingerprint: string): void {
   _serverKeys.set(fingerprint, { n, e });
 }
 
-export type TestTransport = "intermediate" | "abridged";
+export type TestTransport = "intermediate" | "abridged" | "padded" | "full";
 
 /** A framed TCP connection: send(payload), recv() → the next payload. */
 export class FramedSocket {
   private readonly queue: Buffer[] = [];
   private readonly waiting: ((payload: Buffer | undefined) => void)[] = [];
   private input = Buffer.alloc(0);
+  private fullSeq = 0;
   closed = false;
 
   private constructor(
@@ -95,7 +99,8 @@ export class FramedSocket {
       socket.once("connect", resolve);
       socket.once("error", reject);
     });
-    socket.write(transport === "abridged" ? Buffer.of(0xef) : Buffer.from("eeeeeeee", "hex"));
+    const marker = { abridged: "ef", intermediate: "eeeeeeee", padded: "dddddddd", full: "" }[transport];
+    socket.write(Buffer.from(marker, "hex"));
     return new FramedSocket(socket, transport);
   }
 
@@ -115,14 +120,25 @@ export class FramedSocket {
           header = 4;
           length = this.input.readUIntLE(1, 3) * 4;
         }
+      } else if (this.transport === "full") {
+        if (this.input.length < 4) return;
+        const total = this.input.readUInt32LE(0);
+        if (this.input.length < total) return;
+        const crc = this.input.readUInt32LE(total - 4);
+        if (crc !== Helpers.crc32(this.input.subarray(0, total - 4)) >>> 0)
+          throw new Error("the server's CRC32 is wrong");
+        header = 8;
+        length = total - 12;
+        this.input = Buffer.concat([this.input.subarray(0, 8 + length), this.input.subarray(total)]);
       } else {
         if (this.input.length < 4) return;
         header = 4;
         length = this.input.readUInt32LE(0);
       }
       if (this.input.length < header + length) return;
-      const payload = this.input.subarray(header, header + length);
+      let payload: Buffer = this.input.subarray(header, header + length);
       this.input = this.input.subarray(header + length);
+      if (this.transport === "padded") payload = withoutPadding(payload);
       const resolve = this.waiting.shift();
       if (resolve) resolve(payload);
       else this.queue.push(payload);
@@ -137,6 +153,21 @@ export class FramedSocket {
         words < 0x7f
           ? Buffer.of(words)
           : Buffer.concat([Buffer.of(0x7f), Buffer.from([words & 0xff, (words >> 8) & 0xff, words >> 16])]);
+    } else if (this.transport === "full") {
+      const frame = Buffer.alloc(payload.length + 12);
+      frame.writeUInt32LE(payload.length + 12, 0);
+      frame.writeUInt32LE(this.fullSeq, 4);
+      this.fullSeq += 1;
+      payload.copy(frame, 8);
+      frame.writeUInt32LE(Helpers.crc32(frame.subarray(0, payload.length + 8)) >>> 0, payload.length + 8);
+      this.socket.write(frame);
+      return;
+    } else if (this.transport === "padded") {
+      const padding = randomBytes(Math.floor(Math.random() * 16));
+      head = Buffer.alloc(4);
+      head.writeUInt32LE(payload.length + padding.length);
+      this.socket.write(Buffer.concat([head, payload, padding]));
+      return;
     } else {
       head = Buffer.alloc(4);
       head.writeUInt32LE(payload.length);
@@ -168,6 +199,13 @@ export class FramedSocket {
   }
 }
 
+/** A padded-intermediate payload without its 0–15 random bytes: a transport error, a plain message (its length field), or header + whole AES blocks. */
+function withoutPadding(payload: Buffer): Buffer {
+  if (payload.length < 24) return payload.subarray(0, 4);
+  if (payload.readBigUInt64LE(0) === 0n) return payload.subarray(0, 20 + payload.readUInt32LE(16));
+  return payload.subarray(0, 24 + Math.floor((payload.length - 24) / 16) * 16);
+}
+
 export interface ServerMessage {
   salt: Buffer;
   sessionId: Buffer;
@@ -184,7 +222,22 @@ export class GramjsSession {
     readonly state: GramState,
   ) {}
 
+  /**
+   * A new connection and auth key. gramjs 2.26.22 drops the leading zero bytes of g_ab (its
+   * getByteArray), so when the 256-byte auth key starts with 0 (1 in 256) it computes the wrong
+   * new_nonce_hash1 and gives up; the exchange is then made again, as a client would.
+   */
   static async create(port: number, transport: TestTransport = "intermediate"): Promise<GramjsSession> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await GramjsSession.createOnce(port, transport);
+      } catch (error) {
+        if (attempt >= 4 || !/invalid new nonce hash/.test(String(error))) throw error;
+      }
+    }
+  }
+
+  private static async createOnce(port: number, transport: TestTransport): Promise<GramjsSession> {
     const framed = await FramedSocket.open(port, transport);
     const connection = {
       send: (data: Buffer) => framed.send(data),
@@ -195,7 +248,13 @@ export class GramjsSession {
       },
     };
     const sender = new MTProtoPlainSender(connection, quiet);
-    const { authKey } = await doAuthentication(sender, quiet);
+    let authKey: GramAuthKey;
+    try {
+      ({ authKey } = await doAuthentication(sender, quiet));
+    } catch (error) {
+      framed.close();
+      throw error;
+    }
     const state = new MTProtoState(authKey, quiet);
     return new GramjsSession(framed, authKey, state);
   }

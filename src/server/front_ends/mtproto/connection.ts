@@ -83,7 +83,7 @@ export class Connection {
     try {
       payloads = this.frames.push(chunk);
     } catch (error) {
-      if (!(error instanceof TransportFault)) throw error;
+      if (!(error instanceof TransportFault)) this.front.internalError(error);
       this.closeGently();
       return;
     }

@@ -10,9 +10,12 @@ export interface MtprotoOptions {
   port?: number;
   /** The server's RSA-2048 private key, PEM; default the repository's TEST key (schema/mtproto-test-rsa-key.pem). */
   rsaPrivateKeyPem?: string;
-  /** Largest transport frame accepted, in bytes; default 1 MiB. A larger one ends the connection. */
+  /**
+   * Largest transport frame accepted, in bytes; default 264 KiB: the HTTP front end's 256 KiB body
+   * and room for the MTProto header and padding. A larger one ends the connection.
+   */
   maxFrameBytes?: number;
-  /** Largest inflated gzip_packed body; default 1 MiB. A larger one answers 400 INPUT_REQUEST_INVALID. */
+  /** Largest inflated gzip_packed body; default 256 KiB (HTTP's body limit). Past it: 400 INPUT_REQUEST_INVALID. */
   maxInflateBytes?: number;
   /** Auth keys kept; default 50,000. One more forgets the least recently used (its client gets -404). */
   maxAuthKeys?: number;
@@ -49,8 +52,8 @@ const positive = (value: unknown) =>
   value === undefined || (Number.isSafeInteger(value) && (value as number) > 0);
 
 const DEFAULTS = {
-  maxFrameBytes: 1024 * 1024,
-  maxInflateBytes: 1024 * 1024,
+  maxFrameBytes: 264 * 1024,
+  maxInflateBytes: 256 * 1024,
   maxAuthKeys: 50_000,
   maxSessionsPerKey: 64,
   maxConnections: 1_024,
