@@ -35,18 +35,18 @@ export const MTCUTE_TRANSPORTS: Record<string, () => TelegramTransport> = {
 const maps = mtcuteMaps(loadLayerTl(3));
 
 // mtcute's key index is global: a key is trusted by fingerprint for every client in the process.
-let crypto: NodeCryptoProvider | undefined;
+let keyCrypto: NodeCryptoProvider | undefined;
 
 /**
  * Trusts the server's RSA public key (PEM, PKCS#1). `olderScheme` marks it an "old" key, for
  * which mtcute encrypts p_q_inner_data with the SHA1 scheme instead of RSA_PAD.
  */
 export async function trustServerKey(publicPem: string, olderScheme = false): Promise<void> {
-  if (crypto === undefined) {
-    crypto = new NodeCryptoProvider();
-    await crypto.initialize();
+  if (keyCrypto === undefined) {
+    keyCrypto = new NodeCryptoProvider();
+    await keyCrypto.initialize();
   }
-  addPublicKey(crypto, publicPem, olderScheme);
+  addPublicKey(keyCrypto, publicPem, olderScheme);
 }
 
 export interface MtcuteClient {
