@@ -4,6 +4,7 @@
 // wire. The server's framing, key exchange, encryption, sessions and service messages must
 // satisfy a client whose authors never saw them.
 import assert from "node:assert/strict";
+import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { Long } from "@mtcute/core";
@@ -83,6 +84,25 @@ for (const [name, transport] of Object.entries(MTCUTE_TRANSPORTS)) {
     }
   });
 }
+
+test("mtcute creates an auth key with a server given a key of its own", {
+  timeout: TEST_TIMEOUT_MS,
+}, async () => {
+  // As a vendor runs it: another RSA-2048 key, whose public half is all the client is given.
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const own = await startMtprotoServer(createServerState(), {
+    rsaPrivateKeyPem: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
+  });
+  await trustServerKey(publicKey.export({ type: "pkcs1", format: "pem" }).toString());
+  const mt = mtcuteClient(own.port, MTCUTE_TRANSPORTS.intermediate ?? assert.fail());
+  try {
+    object(await mt.first(sendCode("9996610004")), "auth.sentCode", "auth.sendCode");
+    assert.deepEqual(serverFaults(mt), []);
+  } finally {
+    await mt.close();
+    await own.close();
+  }
+});
 
 test("mtcute creates an auth key with the older SHA1 RSA scheme", { timeout: TEST_TIMEOUT_MS }, async (t) => {
   await trustServerKey(TEST_KEY_PEM ?? assert.fail(), true);
