@@ -8,6 +8,7 @@ const BENCHMARKS = [
   "tl.ts",
   "codec.ts",
   "server.ts",
+  "mtproto.ts",
   "abuse.ts",
   "history.ts",
   "soak.ts",

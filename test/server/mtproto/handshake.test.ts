@@ -135,6 +135,29 @@ test("service messages: ping → pong, get_future_salts → future_salts, an unk
       (bytes) => codec.decode("Object", bytes) as Record<string, unknown>,
     );
     assert.deepEqual(bad.result, { _: "rpc_error", error_code: 400, error_message: "INPUT_REQUEST_INVALID" });
+    const layer99 = Buffer.concat([
+      Buffer.from("0d0d9bda63000000", "hex"), // invokeWithLayer#da9b0d0d, layer 99
+      codec.encodeCall({ _: "updates.getState" } as never),
+    ]);
+    const noLayer = await rpc(
+      session,
+      layer99,
+      (bytes) => codec.decode("Object", bytes) as Record<string, unknown>,
+    );
+    assert.deepEqual(noLayer.result, {
+      _: "rpc_error",
+      error_code: 400,
+      error_message: "INPUT_LAYER_INVALID",
+    });
+    const twice = await call(session, {
+      _: "invokeWithLayer3",
+      query: { _: "invokeWithLayer2", query: { _: "updates.getState" } },
+    });
+    assert.deepEqual(twice.result, {
+      _: "rpc_error",
+      error_code: 400,
+      error_message: "INPUT_REQUEST_INVALID",
+    });
     const still = await call(session, { _: "ping", ping_id: "7" });
     assert.equal(still.result._, "pong", "the connection survives bad requests");
   } finally {

@@ -40,15 +40,21 @@ const bigBytes = (n: bigint) => {
 
 /** A few pq values made once: the proof of work only has to be done, not be new each time. */
 const PQ_POOL: { p: Buffer; q: Buffer; pq: Buffer }[] = [];
-function somePq(): { p: Buffer; q: Buffer; pq: Buffer } {
-  if (PQ_POOL.length < 16) {
+const PQ_POOL_SIZE = 16;
+
+/** Fills the pool of pq values now (about 1 ms each) rather than during the first key exchanges. */
+export function warmUpPq(): void {
+  while (PQ_POOL.length < PQ_POOL_SIZE) {
     let p = generatePrimeSync(31, { bigint: true });
     let q = generatePrimeSync(31, { bigint: true });
-    if (p === q) q = generatePrimeSync(32, { bigint: true });
+    if (p === q) continue;
     if (p > q) [p, q] = [q, p];
     PQ_POOL.push({ p: bigBytes(p), q: bigBytes(q), pq: bigBytes(p * q) });
-    return PQ_POOL[PQ_POOL.length - 1] as { p: Buffer; q: Buffer; pq: Buffer };
   }
+}
+
+function somePq(): { p: Buffer; q: Buffer; pq: Buffer } {
+  warmUpPq();
   return PQ_POOL[Math.floor(Math.random() * PQ_POOL.length)] as { p: Buffer; q: Buffer; pq: Buffer };
 }
 

@@ -5,6 +5,7 @@ import type { ServerState } from "../../state.ts";
 import { Connection } from "./connection.ts";
 import { warmUpDh } from "./dh.ts";
 import { FrontEnd } from "./front_end.ts";
+import { warmUpPq } from "./handshake.ts";
 import { type MtprotoOptions, resolveMtprotoOptions } from "./mtproto_options.ts";
 import { FrameCodec, transportError } from "./transport.ts";
 
@@ -29,6 +30,7 @@ export async function startMtprotoServer(
   const options = resolveMtprotoOptions(input);
   const front = new FrontEnd(state, options);
   warmUpDh();
+  warmUpPq();
   const server: Server = createServer((socket) => {
     socket.on("error", () => socket.destroy());
     if (front.connections.size >= options.maxConnections) {
