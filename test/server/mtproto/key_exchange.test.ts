@@ -209,10 +209,13 @@ for (const form of [
   }
 }
 
-test("g_b outside the safe range answers dh_gen_fail", async () => {
-  const { client, answer } = await exchange("p_q_inner_data_dc", "rsa_pad", { gB: () => 2n });
-  client.framed.close();
-  assert.equal((answer as Record<string, unknown>)._, "dh_gen_fail");
+test("g_b outside the safe range answers dh_gen_fail (2, 1, 0, p − 1, p − 2^1984)", async () => {
+  const values = [() => 2n, () => 1n, () => 0n, (p: bigint) => p - 1n, (p: bigint) => p - (1n << 1984n)];
+  for (const gB of values) {
+    const { client, answer } = await exchange("p_q_inner_data_dc", "rsa_pad", { gB });
+    client.framed.close();
+    assert.equal((answer as Record<string, unknown>)._, "dh_gen_fail", String(gB));
+  }
 });
 
 test("a temporary key lapses after expires_in: its messages then answer -404", async () => {

@@ -213,7 +213,12 @@ export class Handshake {
     if (!inSafeRange(gB)) {
       this.exchange = undefined;
       // No key was made; the hash is computed over the key g_b would give, as a client checks it.
-      const key = gB.length > 0 && gB.length <= 256 ? sharedKey(a, gB) : Buffer.alloc(256);
+      let key: Buffer = Buffer.alloc(256);
+      try {
+        if (gB.length > 0 && gB.length <= 256) key = sharedKey(a, gB);
+      } catch {
+        // OpenSSL refuses some public values (0, 1, p − 1): the hash is then over a zero key.
+      }
       return { answer: { _: "dh_gen_fail", ...base, new_nonce_hash3: newNonceHash(newNonce, 3, key) } };
     }
     const key = sharedKey(a, gB);
