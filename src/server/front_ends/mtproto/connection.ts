@@ -87,7 +87,18 @@ export class Connection {
       this.closeGently();
       return;
     }
-    if (payloads.length > 0) this.arm(this.front.options.idleTimeoutMs);
+    if (payloads.length === 0) return;
+    this.arm(this.front.options.idleTimeoutMs);
+    // The answers to everything this chunk held go out in one write (a container's answers, pipelined calls).
+    this.socket.cork();
+    try {
+      this.handlePayloads(payloads);
+    } finally {
+      this.socket.uncork();
+    }
+  }
+
+  private handlePayloads(payloads: Buffer[]): void {
     for (const raw of payloads) {
       if (this.closed) return;
       const payload = this.frames.kind === "padded" ? stripPadding(raw) : raw;
