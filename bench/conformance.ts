@@ -1,5 +1,7 @@
 // Cold wall time of the whole suite against the embedded reference server, as a user sees it:
 // a fresh process each time (`tl-conformance run`), so module loading and schema building count.
+// Both wires, in alternating rounds (TL-JSON over HTTP, then MTProto), so a busy machine weighs
+// on both sides of their ratio alike.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,12 +16,25 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-function timeOneRun(parallel: number): number {
+type Wire = "http-json" | "mtproto";
+
+function timeOneRun(parallel: number, wire: Wire): number {
   const reports = mkdtempSync(join(tmpdir(), "tlc-bench-"));
   const started = performance.now();
   const run = spawnSync(
     process.execPath,
-    ["--import", "tsx", "src/cli/main.ts", "run", "--reports", reports, "--parallel", String(parallel)],
+    [
+      "--import",
+      "tsx",
+      "src/cli/main.ts",
+      "run",
+      "--binding",
+      wire,
+      "--reports",
+      reports,
+      "--parallel",
+      String(parallel),
+    ],
     { cwd: root, encoding: "utf8", env: { ...process.env, CONFORMANCE_TARGET: "" } },
   );
   const elapsed = performance.now() - started;
@@ -30,11 +45,20 @@ function timeOneRun(parallel: number): number {
 
 const rows: string[] = [];
 for (const parallel of [0, 2]) {
-  const times = Array.from({ length: RUNS }, () => timeOneRun(parallel));
+  const times: Record<Wire, number[]> = { "http-json": [], mtproto: [] };
+  for (let round = 0; round < RUNS; round++)
+    for (const wire of ["http-json", "mtproto"] as const) times[wire].push(timeOneRun(parallel, wire));
+  const cell = (values: number[]) =>
+    `${(median(values) / 1000).toFixed(2)} s (${(Math.min(...values) / 1000).toFixed(2)}–${(Math.max(...values) / 1000).toFixed(2)})`;
+  const ratio = median(times.mtproto) / median(times["http-json"]);
   rows.push(
-    `| --parallel ${parallel} | ${(median(times) / 1000).toFixed(2)} s | ${(Math.min(...times) / 1000).toFixed(2)} s | ${(Math.max(...times) / 1000).toFixed(2)} s |`,
+    `| --parallel ${parallel} | ${cell(times["http-json"])} | ${cell(times.mtproto)} | ${ratio.toFixed(2)}× |`,
   );
 }
-process.stdout.write(`cold \`tl-conformance run\` against the embedded server, ${RUNS} runs each\n`);
-process.stdout.write("| run | median | min | max |\n|---|---|---|---|\n");
+process.stdout.write(
+  `cold \`tl-conformance run\` against the embedded server, ${RUNS} rounds, wires alternating\n`,
+);
+process.stdout.write(
+  "| run | TL-JSON median (min–max) | MTProto median (min–max) | MTProto / TL-JSON |\n|---|---|---|---|\n",
+);
 process.stdout.write(`${rows.join("\n")}\n`);

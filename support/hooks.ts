@@ -56,6 +56,7 @@ AfterStep(function (this: ConformanceWorld, { error }) {
 
 After(async function (this: ConformanceWorld, { pickle, result }) {
   await this.scope.abandon();
+  this.session.binding.close?.();
   // Reports keep the whole transcript of scenarios that did not pass and a compact one for the
   // others (method, status, size), unless --transcripts all asks for every body.
   const passed = result?.status === Status.PASSED && this.pendingError?.outcome.rpcError === undefined;

@@ -2,7 +2,7 @@
 // binding, the link model, the automatic checks) plus what cucumber steps pass between them.
 import { type IWorldOptions, setWorldConstructor, World } from "@cucumber/cucumber";
 import type { CallOutcome } from "../src/bindings/index.ts";
-import { HttpJsonBinding } from "../src/bindings/index.ts";
+import { createBinding } from "../src/bindings/index.ts";
 import { RequestScope, Transcript } from "../src/client/index.ts";
 import { drawTestPhone } from "../src/profile/index.ts";
 import { accountPool, adoptingFrom, ConformanceSession, type TlObject } from "../src/session/index.ts";
@@ -27,7 +27,7 @@ export class ConformanceWorld extends World {
     super(options);
     this.settings = targetSettings(options.parameters);
     const client = clientOptions(this.settings);
-    const binding = new HttpJsonBinding({ ...client, scope: this.scope }, this.transcript);
+    const binding = createBinding(this.settings, { ...client, scope: this.scope }, this.transcript);
     // Fresh accounts are signed up ahead, off each scenario's critical path (and outside any
     // scenario's request scope); the scenario that takes one adopts its sign-up exchanges.
     const phones = this.settings.phones;
@@ -35,7 +35,7 @@ export class ConformanceWorld extends World {
       binding.target,
       () => {
         const transcript = new Transcript();
-        return { binding: new HttpJsonBinding(client, transcript), transcript };
+        return { binding: createBinding(this.settings, client, transcript), transcript };
       },
       { testNumber: () => drawTestPhone(phones) },
     );

@@ -31,7 +31,7 @@ Feature: ERRORS on the MTProto wire: calls written wrong in bytes
     Examples:
       | fault                     |
       | its last 4 bytes cut off  |
-      | 4 bytes more at its end   |
+      |   4 bytes more at its end |
       | a Bool that is no Bool    |
       | a long written as 4 bytes |
 

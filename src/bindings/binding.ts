@@ -50,7 +50,13 @@ export interface RawJsonWire {
 export interface RawBinaryWire {
   send(
     body: Uint8Array,
-    options: CallOptions & { method: string; session: BindingSession },
+    options: CallOptions & {
+      /** What the bytes stand for, for the transcript. */
+      method: string;
+      /** The method whose result type an answer that is no rpc_error is read as. */
+      readAs: string;
+      session: BindingSession;
+    },
   ): Promise<CallOutcome>;
 }
 
@@ -64,4 +70,6 @@ export interface Binding {
   readonly raw?: RawJsonWire;
   /** Present only on the MTProto wire: bodies as bytes (binary counterparts of `raw`). */
   readonly rawBinary?: RawBinaryWire;
+  /** Ends the connections the binding holds (MTProto); a later call opens new ones. */
+  close?(): void;
 }

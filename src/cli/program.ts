@@ -6,6 +6,7 @@ import { registerExploreCommand } from "./explore_command.ts";
 import { registerFormatFeaturesCommand } from "./format_features_command.ts";
 import { registerInitCommand } from "./init_command.ts";
 import { packageVersion } from "./package_root.ts";
+import { registerReplayCommand } from "./replay_command.ts";
 import { registerRunCommand } from "./run_command.ts";
 import { registerSchemaCommand } from "./schema_command.ts";
 import { registerServerCommand } from "./server_command.ts";
@@ -26,5 +27,6 @@ export function buildProgram(): Command {
   registerCheckFeaturesCommand(program);
   registerFormatFeaturesCommand(program);
   registerExploreCommand(program);
+  registerReplayCommand(program);
   return program;
 }

@@ -2,11 +2,17 @@
 // embedded server when there is no target, wait for /health, run the suite, and report. Every
 // way out after the reports folder is known writes a report (exit codes: ci_outcome.ts).
 import { isAbsolute, join } from "node:path";
+import { waitForTcp } from "../bindings/mtproto/wait_for_tcp.ts";
 import { closeAgents, TargetError, waitForHealth } from "../client/index.ts";
 import type { FlagValues } from "../profile/index.ts";
 import { ProfileError, type WorldParameters } from "../profile/index.ts";
 import { ReportsFolder } from "../report/index.ts";
-import { type RunningServer, startServer } from "../server/index.ts";
+import {
+  type RunningMtprotoServer,
+  type RunningServer,
+  startMtprotoServer,
+  startServer,
+} from "../server/index.ts";
 import { onAbortSignal } from "./abort_on_signal.ts";
 import { describeConfiguration } from "./describe_config.ts";
 import { EXIT_USAGE, UsageError } from "./exit_codes.ts";
@@ -35,9 +41,14 @@ async function reportUsageError(flags: FlagValues, error: unknown, base: Session
   return EXIT_USAGE;
 }
 
-function worldParameters(plan: RunPlan, target: string): WorldParameters {
+function worldParameters(plan: RunPlan, target: string, rsaPem: string | undefined): WorldParameters {
   const c = plan.config;
+  const mtproto =
+    c.binding === "mtproto" && rsaPem !== undefined
+      ? { wire: "mtproto" as const, mtproto: { rsaPublicKeyPem: rsaPem, transport: c.transport } }
+      : {};
   return {
+    ...mtproto,
     target,
     timeoutMs: c.timeoutMs,
     headers: c.headers,
@@ -61,6 +72,7 @@ async function runPlanned(plan: RunPlan, session: RunSession, folder: ReportsFol
   const c = plan.config;
   const claims = { layers: c.claimLayers, features: c.claimFeatures };
   let embedded: RunningServer | undefined;
+  let embeddedMtproto: RunningMtprotoServer | undefined;
   try {
     const selection = await selectScenarios(
       packageRoot,
@@ -71,6 +83,7 @@ async function runPlanned(plan: RunPlan, session: RunSession, folder: ReportsFol
     session.notClaimed = selection.notClaimed;
     session.notApplicable = selection.notApplicable;
     session.wire = c.binding;
+    if (c.binding === "mtproto") session.transport = c.transport;
     if (selection.selected < selection.total)
       session.selection = {
         ...(plan.tags ? { tags: plan.tags } : {}),
@@ -79,17 +92,20 @@ async function runPlanned(plan: RunPlan, session: RunSession, folder: ReportsFol
         total: selection.total,
       };
     if (c.target === undefined) embedded = await startServer({ debugValidateResponses: true });
-    const target = c.target ?? (embedded as RunningServer).url;
+    if (embedded && c.binding === "mtproto") embeddedMtproto = await startMtprotoServer(embedded.state);
+    const target = c.target ?? embeddedMtproto?.url ?? (embedded as RunningServer).url;
+    const rsaPem = plan.rsaPem ?? embeddedMtproto?.rsaPublicKeyPem;
     session.target = { url: target, kind: embedded ? "embedded" : "external" };
     const toRun = selection.selected - selection.notClaimed.length - selection.notApplicable.length;
     const workers = c.parallel === "auto" ? defaultWorkers(c.target, toRun) : c.parallel;
     session.workers = workers;
     say(
-      `target ${session.target.url}${embedded ? " (embedded reference server)" : ""}, ${workers || "no"} worker processes`,
+      `target ${session.target.url}${embedded ? " (embedded reference server)" : ""} over ${c.binding === "mtproto" ? `MTProto (${c.transport} transport)` : "TL-JSON over HTTP"}, ${workers || "no"} worker processes`,
     );
     const tls = { insecure: c.insecure, ...(plan.caPem ? { ca: plan.caPem } : {}) };
     try {
-      await waitForHealth(target, { timeoutMs: c.healthWaitMs, headers: c.headers, tls });
+      if (c.binding === "mtproto") await waitForTcp(target, c.healthWaitMs);
+      else await waitForHealth(target, { timeoutMs: c.healthWaitMs, headers: c.headers, tls });
     } catch (error) {
       if (!(error instanceof TargetError)) throw error;
       say(error.message);
@@ -99,7 +115,7 @@ async function runPlanned(plan: RunPlan, session: RunSession, folder: ReportsFol
       tags: selection.tags,
       name: plan.name,
       parallel: workers,
-      worldParameters: worldParameters(plan, target),
+      worldParameters: worldParameters(plan, target, rsaPem),
       formats: cucumberFormats(plan, folder.staging),
       onMessage: (m) => session.envelopes.push(m),
     });
@@ -113,6 +129,7 @@ async function runPlanned(plan: RunPlan, session: RunSession, folder: ReportsFol
     return await session.finish({ kind: "harness", reason: messageOf(error) });
   } finally {
     await closeAgents();
+    await embeddedMtproto?.close();
     await embedded?.close();
   }
 }

@@ -21,6 +21,8 @@ export interface RunPlan {
   /** Where the expected failures came from: a file, or the profile's inline list. */
   expectedFailuresFrom?: string;
   caPem?: string;
+  /** The MTProto target's RSA public key, read once (PEM text). */
+  rsaPem?: string;
   tags?: string;
   name?: string;
   markdown: boolean;
@@ -47,6 +49,18 @@ export function planRun(flags: FlagValues, env: NodeJS.ProcessEnv): RunPlan {
     if (!caPem.includes("-----BEGIN CERTIFICATE-----"))
       throw new ProfileError(`the CA file ${config.ca} holds no PEM certificate`);
   }
+  let rsaPem: string | undefined;
+  if (config.rsaKey !== undefined) {
+    try {
+      rsaPem = readFileSync(config.rsaKey, "utf8");
+    } catch (error) {
+      throw new ProfileError(
+        `the RSA key file ${config.rsaKey} cannot be read (${(error as NodeJS.ErrnoException).code})`,
+      );
+    }
+    if (!/-----BEGIN (RSA )?PUBLIC KEY-----/.test(rsaPem))
+      throw new ProfileError(`the RSA key file ${config.rsaKey} holds no PEM public key`);
+  }
   const text = (v: unknown) => (typeof v === "string" && v.length > 0 ? v : undefined);
   const tags = text(flags.tags);
   const name = text(flags.name);
@@ -57,6 +71,7 @@ export function planRun(flags: FlagValues, env: NodeJS.ProcessEnv): RunPlan {
     expectedFailures,
     ...(list !== undefined ? { expectedFailuresFrom: typeof list === "string" ? list : "the profile" } : {}),
     ...(caPem !== undefined ? { caPem } : {}),
+    ...(rsaPem !== undefined ? { rsaPem } : {}),
     ...(tags ? { tags } : {}),
     ...(name ? { name } : {}),
     markdown: config.formats.includes("markdown"),

@@ -41,6 +41,8 @@ export class RunSession {
   notApplicable: readonly NotClaimedScenario[] = [];
   /** The wire the run spoke, named in the report's header. */
   wire: WireName | undefined;
+  /** The MTProto transport, when the wire is MTProto. */
+  transport: string | undefined;
   workers = 0;
   private finishing: Promise<number> | undefined;
 
@@ -69,6 +71,7 @@ export class RunSession {
         command: s.command,
         ...(s.configuration ? { configuration: s.configuration(this.workers) } : {}),
         ...(this.wire ? { wire: this.wire } : {}),
+        ...(this.transport ? { transport: this.transport } : {}),
       },
       {
         ...(s.claims ? { claims: s.claims } : {}),

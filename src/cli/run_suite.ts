@@ -22,6 +22,8 @@ export interface SuiteRun {
 export interface SuiteOptions {
   tags?: string | undefined;
   name?: string | undefined;
+  /** Only these scenarios, as `features/x.feature:LINE` (default: every feature file). */
+  scenarios?: readonly string[];
   parallel: number;
   /** Absent: the World falls back to CONFORMANCE_TARGET (plain cucumber-js, in-process test runs). */
   worldParameters?: WorldParameters;
@@ -50,7 +52,7 @@ function configuration(projectRoot: string, options: SuiteOptions) {
     {
       file: false,
       provided: {
-        paths: [...featurePaths],
+        paths: options.scenarios && options.scenarios.length > 0 ? [...options.scenarios] : [...featurePaths],
         import: [...supportImports],
         strict: true,
         parallel: options.parallel,

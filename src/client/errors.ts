@@ -12,7 +12,30 @@ export type TargetErrorCode =
   | "TARGET_NOT_JSON"
   | "TARGET_BAD_STATUS"
   | "TARGET_RPC_ERROR"
-  | "TARGET_INCOMPLETE";
+  | "TARGET_INCOMPLETE"
+  // MTProto (docs/mtproto.md, "The harness's client"): each check the strict client makes.
+  /** A frame of the transport that cannot be read: a bad length, a bad CRC, a truncated frame. */
+  | "TARGET_MTPROTO_TRANSPORT_ERROR"
+  /** The answer's nonce or server_nonce is not the one sent, or a new_nonce_hash does not match. */
+  | "TARGET_MTPROTO_BAD_NONCE"
+  /** resPQ offers no fingerprint of the target's key, or the server used another. */
+  | "TARGET_MTPROTO_BAD_FINGERPRINT"
+  /** dh_prime, g or g_a fail the security guidelines' checks, or the DH answer's hash. */
+  | "TARGET_MTPROTO_BAD_DH_PARAMS"
+  /** The server refused the key exchange (server_DH_params_fail, dh_gen_fail, retries spent). */
+  | "TARGET_MTPROTO_DH_FAILED"
+  /** A message under another auth_key_id, or a plaintext message where an encrypted one must be. */
+  | "TARGET_MTPROTO_BAD_AUTH_KEY_ID"
+  | "TARGET_MTPROTO_BAD_MSG_KEY"
+  | "TARGET_MTPROTO_BAD_SESSION_ID"
+  /** A server msg_id that is even, ≡ 0/2 mod 4, repeated, or outside the time window. */
+  | "TARGET_MTPROTO_BAD_MSG_ID"
+  /** Lengths that do not add up: message_data_length, padding out of 12..1024, a short envelope. */
+  | "TARGET_MTPROTO_BAD_LENGTH"
+  /** A message body, container or gzip_packed that the codec cannot read. */
+  | "TARGET_MTPROTO_BAD_MESSAGE"
+  /** bad_msg_notification for a request, or bad_server_salt again after the resend. */
+  | "TARGET_MTPROTO_BAD_MSG_NOTIFICATION";
 
 const DEFAULT_MESSAGES: Record<TargetErrorCode, string> = {
   TARGET_UNREACHABLE: "the target refused or could not be reached",
@@ -25,6 +48,18 @@ const DEFAULT_MESSAGES: Record<TargetErrorCode, string> = {
   TARGET_BAD_STATUS: "the HTTP status does not match the binding",
   TARGET_RPC_ERROR: "the target refused a call the scenario needs with an rpc_error",
   TARGET_INCOMPLETE: "the target's answer lacks what the scenario needs to go on",
+  TARGET_MTPROTO_TRANSPORT_ERROR: "the MTProto transport frame cannot be read",
+  TARGET_MTPROTO_BAD_NONCE: "the key exchange answer does not echo the nonces",
+  TARGET_MTPROTO_BAD_FINGERPRINT: "the server does not offer the fingerprint of the target's RSA key",
+  TARGET_MTPROTO_BAD_DH_PARAMS: "the Diffie-Hellman parameters fail the security checks",
+  TARGET_MTPROTO_DH_FAILED: "the server refused the key exchange",
+  TARGET_MTPROTO_BAD_AUTH_KEY_ID: "a message came under another auth_key_id",
+  TARGET_MTPROTO_BAD_MSG_KEY: "a message's msg_key does not match its plaintext",
+  TARGET_MTPROTO_BAD_SESSION_ID: "a message came for another session",
+  TARGET_MTPROTO_BAD_MSG_ID: "a server msg_id breaks the msg_id rules",
+  TARGET_MTPROTO_BAD_LENGTH: "an encrypted message's lengths do not add up",
+  TARGET_MTPROTO_BAD_MESSAGE: "a message body cannot be read",
+  TARGET_MTPROTO_BAD_MSG_NOTIFICATION: "the server rejected a request's envelope",
 };
 
 export class TargetError extends Error {

@@ -7,14 +7,22 @@ const RESERVED_HEADERS = new Set(["authorization", "content-type", "content-leng
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$/;
 const KNOWN_REQUIREMENTS = new Set<string>(REQUIREMENTS.map((r) => r.id));
 
+/** tcp://HOST:PORT: an MTProto target. */
+export const TCP_TARGET = /^tcp:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})\/?$/;
+
 export function targetProblem(text: string): string | undefined {
+  if (text.startsWith("tcp:")) {
+    const port = Number(TCP_TARGET.exec(text)?.[2]);
+    return port >= 1 && port <= 65535 ? undefined : `must be tcp://HOST:PORT, got "${text}"`;
+  }
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return `must be an http(s) URL, got "${text}"`;
+    return `must be an http(s) URL or tcp://HOST:PORT, got "${text}"`;
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return `must be an http(s) URL, got "${text}"`;
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    return `must be an http(s) URL or tcp://HOST:PORT, got "${text}"`;
   if (url.search || url.hash) return "must be a base URL without a query or fragment";
   return undefined;
 }

@@ -27,6 +27,9 @@ function withAbsolutePaths(profile: Profile, dir: string): Profile {
     ...profile,
     ...(profile.tls?.ca ? { tls: { ...profile.tls, ca: at(profile.tls.ca) } } : {}),
     ...(profile.reports ? { reports: at(profile.reports) } : {}),
+    ...(profile.mtproto?.rsaKey
+      ? { mtproto: { ...profile.mtproto, rsaKey: at(profile.mtproto.rsaKey) } }
+      : {}),
     ...(typeof profile.expectedFailures === "string"
       ? { expectedFailures: at(profile.expectedFailures) }
       : {}),

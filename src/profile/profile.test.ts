@@ -67,10 +67,11 @@ test("every profile error names its field and its file", () => {
   const cases: [string, RegExp][] = [
     ["tls:\n  cA: x.pem\n", /p\d+\.yaml: does not match its schema:\n {2}\/tls\/cA: unknown field/],
     ["timeouts:\n  requestMs: 700000\n", /\/timeouts\/requestMs: must be <= 600000/],
-    ["binding: mtproto\n", /\/binding: must be one of "http-json"/],
+    ["binding: mtproto2\n", /\/binding: must be one of "http-json", "mtproto"/],
+    ["mtproto:\n  transport: udp\n", /\/mtproto\/transport: must be one of "abridged"/],
     ["claims:\n  layers: [2, 3]\n", /\/claims\/layers: must contain at least 1 valid item/],
     ["parallel: lots\n", /\/parallel: must be equal to constant|\/parallel: must be integer/],
-    ["target: ftp://x\n", /\/target: must be an http\(s\) URL/],
+    ["target: ftp://x\n", /\/target: must be an http\(s\) URL or tcp:\/\/HOST:PORT/],
     ["headers:\n  Authorization: x\n", /\/headers\/Authorization: "Authorization" is set by the binding/],
     [
       "phones:\n  pattern: '99966YYYY'\n  code: 'XXXXX'\n",
@@ -101,8 +102,47 @@ test("hostile files cost nothing: aliases are capped, a large file is refused un
   failsWith(() => loadProfile(file(`# ${"x".repeat(1024 * 1024 + 10)}\n`), {}), /more than the 1 MiB/);
 });
 
+test("an MTProto target: tcp:// implies the mtproto binding and needs the server's RSA key", () => {
+  const rsa = { CONFORMANCE_RSA_KEY: "key.pem" };
+  const inferred = resolveConfig({ target: "tcp://127.0.0.1:4430" }, rsa);
+  assert.equal(inferred.config.binding, "mtproto");
+  assert.equal(inferred.config.rsaKey, "key.pem");
+  assert.equal(inferred.config.transport, "intermediate");
+  const profile = { target: "tcp://[::1]:443", mtproto: { rsaKey: "/k.pem", transport: "full" as const } };
+  const fromProfile = resolveConfig({}, {}, profile).config;
+  assert.deepEqual(
+    [fromProfile.binding, fromProfile.rsaKey, fromProfile.transport],
+    ["mtproto", "/k.pem", "full"],
+  );
+  assert.equal(
+    resolveConfig({ binding: "mtproto" }, {}).config.target,
+    undefined,
+    "no target: the embedded server",
+  );
+  failsWith(() => resolveConfig({ target: "tcp://h:1" }, {}), /needs its RSA public key: --rsa-key/);
+  failsWith(
+    () => resolveConfig({ target: "tcp://h:1", binding: "http-json" }, rsa),
+    /cannot reach a tcp:\/\/ target/,
+  );
+  failsWith(
+    () => resolveConfig({ target: "http://h", binding: "mtproto" }, rsa),
+    /needs a tcp:\/\/HOST:PORT target/,
+  );
+  failsWith(() => resolveConfig({ target: "tcp://h:99999" }, rsa), /must be tcp:\/\/HOST:PORT/);
+  failsWith(
+    () => resolveConfig({ target: "tcp://h:1", transport: "udp" }, rsa),
+    /--transport must be one of/,
+  );
+});
+
 test("relative paths in a profile are relative to its folder", () => {
-  const p = loadProfile(file("tls:\n  ca: certs/ca.pem\nreports: out\nexpectedFailures: known.yaml\n"), {});
+  const p = loadProfile(
+    file(
+      "tls:\n  ca: certs/ca.pem\nreports: out\nexpectedFailures: known.yaml\nmtproto:\n  rsaKey: keys/server.pem\n",
+    ),
+    {},
+  );
+  assert.equal(p.mtproto?.rsaKey, join(dir, "keys/server.pem"));
   assert.equal(p.tls?.ca, join(dir, "certs/ca.pem"));
   assert.equal(p.reports, join(dir, "out"));
   assert.equal(p.expectedFailures, join(dir, "known.yaml"));

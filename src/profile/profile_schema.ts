@@ -49,14 +49,31 @@ export const PROFILE_SCHEMA = {
   additionalProperties: false,
   properties: {
     binding: {
-      enum: ["http-json"],
-      description: "the wire the server speaks: http-json is TL-JSON over HTTP (docs/binding.md)",
+      enum: ["http-json", "mtproto"],
+      description:
+        "the wire the server speaks: http-json is TL-JSON over HTTP (docs/binding.md), mtproto is MTProto 2.0 over TCP (docs/mtproto.md); a tcp:// target implies mtproto",
+    },
+    mtproto: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        rsaKey: {
+          type: "string",
+          minLength: 1,
+          description: "a PEM file of the server's RSA public key (the key exchange encrypts to it)",
+        },
+        transport: {
+          enum: ["abridged", "intermediate", "padded", "full"],
+          description: "the MTProto TCP transport (default intermediate)",
+        },
+      },
     },
     target: {
       type: "string",
       minLength: 1,
       maxLength: 2048,
-      description: "the server's base URL, http or https; credentials in it are never sent and are redacted",
+      description:
+        "the server's base URL, http or https; credentials in it are never sent and are redacted; tcp://HOST:PORT for an MTProto server",
     },
     headers: {
       type: "object",

@@ -76,6 +76,20 @@ export function resolveConfig(flags: FlagValues, env: NodeJS.ProcessEnv, profile
     sources[s.key] = source;
   }
   const resolved = config as RunConfig;
+  const tcp = resolved.target?.startsWith("tcp:") === true;
+  if (tcp && sources.binding === "default") resolved.binding = "mtproto";
+  else if (tcp && resolved.binding !== "mtproto")
+    throw new ProfileError(
+      `--binding ${resolved.binding} cannot reach a tcp:// target (that is --binding mtproto)`,
+    );
+  else if (resolved.target !== undefined && !tcp && resolved.binding === "mtproto")
+    throw new ProfileError(
+      "--binding mtproto needs a tcp://HOST:PORT target (or none, for the embedded server)",
+    );
+  if (resolved.binding === "mtproto" && resolved.target !== undefined && resolved.rsaKey === undefined)
+    throw new ProfileError(
+      "an MTProto target needs its RSA public key: --rsa-key FILE (or CONFORMANCE_RSA_KEY, mtproto.rsaKey)",
+    );
   const problem = phoneRuleProblem({ pattern: resolved.phonePattern, code: resolved.loginCode });
   if (problem) throw new ProfileError(`--phone-pattern/--login-code: ${problem}`);
   return { config: resolved, sources: sources as Record<keyof RunConfig, SettingSource> };

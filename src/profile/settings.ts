@@ -1,6 +1,7 @@
 // Every setting of a run, where it may come from, and its default. Precedence, one rule for all:
 // a flag beats an environment variable, which beats the profile, which beats the default.
 // Extra headers merge by name in the same order. docs/profile.md is the table of these rows.
+import { TRANSPORTS, type TransportName } from "../bindings/mtproto/transport.ts";
 import type { Layer } from "../tl/index.ts";
 import { ALL_CLAIMS, type OptionalFeature } from "./needs.ts";
 import {
@@ -17,7 +18,11 @@ import { DEFAULT_PHONE_RULE } from "./phones.ts";
 import type { ExpectedFailure, Profile, TranscriptsMode } from "./types.ts";
 
 export interface RunConfig {
-  binding: "http-json";
+  /** A tcp:// target makes the default mtproto. */
+  binding: "http-json" | "mtproto";
+  /** The MTProto target's RSA public key, a PEM file; undefined for the embedded server's. */
+  rsaKey: string | undefined;
+  transport: TransportName;
   /** Undefined: the embedded reference server. */
   target: string | undefined;
   headers: Record<string, string>;
@@ -72,7 +77,7 @@ export const SETTINGS: readonly Setting[] = [
     fromProfile: (p) => p.target,
     parse: targetUrl,
     fallback: undefined,
-    describe: "the server under test (default: the embedded reference server)",
+    describe: "the server under test, http(s):// or tcp://HOST:PORT (default: the embedded reference server)",
   }),
   setting({
     key: "binding",
@@ -81,9 +86,32 @@ export const SETTINGS: readonly Setting[] = [
     env: "CONFORMANCE_BINDING",
     profilePath: "binding",
     fromProfile: (p) => p.binding,
-    parse: oneOf(["http-json"] as const),
+    parse: oneOf(["http-json", "mtproto"] as const),
     fallback: "http-json",
-    describe: "the wire: http-json (TL-JSON over HTTP)",
+    describe:
+      "the wire: http-json (TL-JSON over HTTP) or mtproto (MTProto 2.0 over TCP; a tcp:// target's default)",
+  }),
+  setting({
+    key: "rsaKey",
+    placeholder: "<file>",
+    flag: "--rsa-key",
+    env: "CONFORMANCE_RSA_KEY",
+    profilePath: "mtproto.rsaKey",
+    fromProfile: (p) => p.mtproto?.rsaKey,
+    parse: plainText,
+    fallback: undefined,
+    describe: "PEM file of the MTProto target's RSA public key (the embedded server's by default)",
+  }),
+  setting({
+    key: "transport",
+    placeholder: "<name>",
+    flag: "--transport",
+    env: "CONFORMANCE_TRANSPORT",
+    profilePath: "mtproto.transport",
+    fromProfile: (p) => p.mtproto?.transport,
+    parse: oneOf(TRANSPORTS),
+    fallback: "intermediate",
+    describe: "the MTProto TCP transport: abridged, intermediate, padded or full",
   }),
   setting({
     key: "headers",

@@ -12,7 +12,8 @@ export interface ExpectedFailure {
 export type TranscriptsMode = "failed" | "all";
 
 export interface Profile {
-  binding?: "http-json";
+  binding?: "http-json" | "mtproto";
+  mtproto?: { rsaKey?: string; transport?: "abridged" | "intermediate" | "padded" | "full" };
   target?: string;
   headers?: Record<string, string>;
   tls?: { ca?: string; insecure?: boolean };

@@ -15,4 +15,8 @@ export type WorldParameters = {
   tls: { ca?: string; insecure: boolean };
   phones: PhoneRule;
   transcripts: TranscriptsMode;
+  /** The wire; absent means http-json. */
+  wire?: "http-json" | "mtproto";
+  /** On the MTProto wire: the target's RSA public key (PEM text, read once) and the transport. */
+  mtproto?: { rsaPublicKeyPem: string; transport: "abridged" | "intermediate" | "padded" | "full" };
 };

@@ -12,7 +12,7 @@ export const TRANSCRIPT_MEDIA_TYPE = "application/vnd.tl-conformance.transcript+
 export interface TranscriptEntry {
   /** Position in the scenario, from 1. */
   seq: number;
-  wire?: "http-json";
+  wire?: "http-json" | "mtproto";
   /** The role that made the call ("A", "B", "C", or "anonymous"). */
   role: string;
   /** The inner TL method (`messages.sendMessage`), also when wrapped in invokeWithLayerN. */
@@ -33,6 +33,18 @@ export interface TranscriptEntry {
   };
   /** Error code and message of a transport or protocol failure (`TARGET_TIMEOUT: ...`). */
   error?: { code: string; message: string };
+  /** On the MTProto wire (where `response.status` is 0): the envelope of the call. */
+  mtproto?: {
+    msgId: string;
+    seqNo: number;
+    /** Bytes of the request's frame(s), and of the frames received while it was in flight. */
+    sentBytes: number;
+    receivedBytes: number;
+    /** Service messages and pushed updates that arrived while it was in flight. */
+    service: string[];
+    /** Sent again with a new salt after bad_server_salt. */
+    resent: boolean;
+  };
 }
 
 /** One exchange of a passing scenario, without bodies: enough to audit a PASS. */

@@ -20,7 +20,7 @@ const headerLines = (headers: Record<string, string>) =>
     .map(([k, v]) => `${k}: ${v}`)
     .join("\n");
 
-export function exchangeHtml(e: TranscriptEntry, failing: boolean): string {
+export function exchangeHtml(e: TranscriptEntry, failing: boolean, scenario?: string): string {
   const status = e.response ? `HTTP ${e.response.status}` : "no response";
   const head = `#${e.seq} ${x(e.role)} → ${x(e.method)} (layer ${e.layer}) · ${status} · ${e.durationMs.toFixed(1)} ms${e.error ? ` · <b>${x(e.error.code)}</b>` : ""}`;
   const request = `POST ${e.request.url}\n${headerLines(e.request.headers)}\n\n${prettyBody(e.request.body)}`;
@@ -28,7 +28,7 @@ export function exchangeHtml(e: TranscriptEntry, failing: boolean): string {
     ? `${status}\n${headerLines(e.response.headers)}\n\n${prettyBody(e.response.body ?? e.response.bodyText)}${e.response.truncated ? "\n… (cut at the size cap)" : ""}`
     : "(no response)";
   const error = e.error ? `<p class="muted">${x(e.error.message)}</p>` : "";
-  const command = failing ? reproduceCommand(e) : undefined;
+  const command = failing ? reproduceCommand(e, scenario) : undefined;
   const reproduce = command ? `<p class="muted">Reproduce:</p><pre>${x(command)}</pre>` : "";
   return `<details${failing ? " open" : ""}><summary class="${failing ? "failing" : ""}">${head}</summary><p class="muted">Request</p><pre>${x(request)}</pre><p class="muted">Response</p><pre>${x(response)}</pre>${error}${reproduce}</details>`;
 }

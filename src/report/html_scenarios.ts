@@ -38,7 +38,9 @@ export function failedScenarioHtml(s: ScenarioOutcome): string {
     .map((step) => `<tr><td>${pill(step.status)}</td><td>${x(step.text)}</td></tr>`)
     .join("");
   const failing = new Set(s.failingExchanges ?? []);
-  const transcript = (s.transcript ?? []).map((e) => exchangeHtml(e, failing.has(e.seq))).join("");
+  const transcript = (s.transcript ?? [])
+    .map((e) => exchangeHtml(e, failing.has(e.seq), s.location))
+    .join("");
   return `<section id="${anchor(s)}"><h3>${pill(s.status)} ${x(s.name)}</h3><p class="muted">${x(s.location)} · ${x(s.tags.join(" "))}</p>${expectationHtml(s)}
 ${s.failure ? failureHtml(s.failure) : ""}<table>${steps}</table>
 <details open><summary>Transcript (${s.transcript?.length ?? 0} exchanges; the failing step's are open, with a reproduce command)</summary>${transcript}</details></section>`;

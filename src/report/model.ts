@@ -33,6 +33,8 @@ export interface RunMeta {
   configuration?: Record<string, ConfigurationEntry>;
   /** The wire the run spoke: http-json (TL-JSON over HTTP) or mtproto. */
   wire?: string;
+  /** The MTProto transport (abridged, intermediate, padded, full) when the wire is MTProto. */
+  transport?: string;
 }
 
 export type StepStatus = "PASSED" | "FAILED" | "SKIPPED" | "UNDEFINED" | "AMBIGUOUS" | "PENDING" | "UNKNOWN";

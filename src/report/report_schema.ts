@@ -14,7 +14,7 @@ const object = (properties: Record<string, unknown>, required: string[]) =>
 const transcriptEntry = object(
   {
     seq: int,
-    wire: { enum: ["http-json"] },
+    wire: { enum: ["http-json", "mtproto"] },
     role: str,
     method: str,
     layer: { enum: [1, 2, 3] },
@@ -26,6 +26,17 @@ const transcriptEntry = object(
       "headers",
     ]),
     error: object({ code: str, message: str }, ["code", "message"]),
+    mtproto: object(
+      {
+        msgId: str,
+        seqNo: int,
+        sentBytes: int,
+        receivedBytes: int,
+        service: strings,
+        resent: { type: "boolean" },
+      },
+      ["msgId", "seqNo", "sentBytes", "receivedBytes", "service", "resent"],
+    ),
   },
   ["seq", "role", "method", "layer", "startedAt", "durationMs", "request"],
 );
@@ -150,6 +161,7 @@ const meta = object(
       ),
     },
     wire: { enum: ["http-json", "mtproto"] },
+    transport: { enum: ["abridged", "intermediate", "padded", "full"] },
   },
   ["suiteVersion", "suiteDigest", "target", "targetKind", "startedAt", "finishedAt", "command"],
 );

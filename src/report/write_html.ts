@@ -44,7 +44,7 @@ function runTable(report: ConformanceReport): string {
     ["Suite", `tl-conformance ${m.suiteVersion}`],
     ["Suite digest (sha256)", m.suiteDigest],
     ["Target", `${m.target} (${m.targetKind})`],
-    ["Wire", m.wire ?? "http-json"],
+    ["Wire", `${m.wire ?? "http-json"}${m.transport ? ` (${m.transport} transport)` : ""}`],
     ["Started", m.startedAt],
     ["Finished", m.finishedAt],
     ["Command", m.command],

@@ -24,7 +24,7 @@ export function renderMarkdown(report: ConformanceReport): string {
     "",
     `CI outcome: ${markdownCell(report.ci.summary)} (exit ${report.ci.exitCode})`,
     "",
-    `Suite ${markdownCell(m.suiteVersion)} (digest \`${m.suiteDigest.slice(0, 12)}\`) against ${markdownCell(m.target)}${m.wire ? ` over ${markdownCell(m.wire)}` : ""}, ${markdownCell(m.startedAt)}`,
+    `Suite ${markdownCell(m.suiteVersion)} (digest \`${m.suiteDigest.slice(0, 12)}\`) against ${markdownCell(m.target)}${m.wire ? ` over ${markdownCell(m.wire)}${m.transport ? ` (${markdownCell(m.transport)})` : ""}` : ""}, ${markdownCell(m.startedAt)}`,
     "",
     "| passed | failed | listed as expected | target faults | harness errors | not claimed | not applicable | skipped |",
     "|---|---|---|---|---|---|---|---|",

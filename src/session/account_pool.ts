@@ -96,6 +96,8 @@ export class AccountPool {
       } catch (error) {
         throw new PooledSignUpError(error, transcript);
       } finally {
+        // The account goes on through its credential; the sign-up's connections are done.
+        binding.close?.();
         this.release();
       }
     })();

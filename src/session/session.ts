@@ -217,7 +217,13 @@ export class ConformanceSession implements Scene {
     const raw = this.binding.rawBinary;
     if (!raw)
       throw new ScenarioError(`a request written in bytes needs the MTProto wire, not ${this.binding.wire}`);
-    const outcome = await raw.send(body, { method, layer: 1, role: name, session: actor.session });
+    const outcome = await raw.send(body, {
+      method,
+      readAs: "contacts.importContacts",
+      layer: 1,
+      role: name,
+      session: actor.session,
+    });
     this.checked(name, method, 1, outcome);
     return outcome;
   }

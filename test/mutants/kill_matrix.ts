@@ -1,9 +1,16 @@
 // The kill matrix in shards: each test file runs every n-th mutant, so node:test runs shards in
 // parallel workers (the whole suite against ~60 mutants takes minutes on one core).
 import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
 import { MUTANTS } from "./catalogue.ts";
+import { KILL_WITNESSES } from "./kill_witnesses.ts";
 import { suiteRunner } from "./run_against.ts";
+import { staleWitnesses, witnessesOf } from "./witnesses.ts";
+
+/** Set to a folder, the shards write each mutant's witnesses there (test/mutants/record_witnesses.ts). */
+const RECORD = process.env.RECORD_KILL_WITNESSES;
 
 export function killMatrixShard(index: number, count: number): void {
   const runAgainst = suiteRunner();
@@ -27,6 +34,23 @@ export function killMatrixShard(index: number, count: number): void {
         if (mutant.fails.length === 0 && mutant.warns.length === 0)
           assert.equal(row.report.verdict, "CERTIFIED");
         if (mutant.fails.length > 0) assert.equal(row.report.verdict, "NOT_CERTIFIED");
+        const found = witnessesOf(row.report, [...mutant.fails, ...mutant.warns]);
+        if (RECORD) {
+          mkdirSync(RECORD, { recursive: true });
+          writeFileSync(join(RECORD, `${mutant.name}.json`), JSON.stringify(found));
+        } else {
+          const recorded = KILL_WITNESSES[mutant.name] ?? { witnesses: [], jsonWireOnly: [] };
+          assert.deepEqual(
+            staleWitnesses(row.report, recorded, [...mutant.fails, ...mutant.warns]),
+            [],
+            `kill witnesses of ${mutant.name} that no longer fail as recorded (rerecord: node --import tsx test/mutants/record_witnesses.ts)`,
+          );
+          assert.deepEqual(
+            [...recorded.witnesses.map((w) => w.requirement), ...recorded.jsonWireOnly].sort(),
+            [...mutant.fails, ...mutant.warns].sort(),
+            `kill witnesses of ${mutant.name} do not cover its requirements (rerecord them)`,
+          );
+        }
       } finally {
         await server.close();
       }

@@ -1,9 +1,12 @@
-// Runs the whole suite in this process against a URL and returns the requirement verdicts.
+// Runs the whole suite in this process against a target and returns the requirement verdicts: a
+// TL-JSON URL, or an MTProto front end (tcp:// with its public key). Scenarios written for the
+// other wire are left out, as `tl-conformance run` leaves them out.
 import { after, before } from "node:test";
 import type { ISupportCodeLibrary } from "@cucumber/cucumber/api";
 import { loadSuiteSupport, runSuite } from "../../src/cli/run_suite.ts";
 import { projectRoot } from "../../src/cli/step_catalogue.ts";
 import { closeAgents } from "../../src/client/index.ts";
+import { wireTagExpression } from "../../src/profile/index.ts";
 import {
   buildReport,
   type ConformanceReport,
@@ -17,11 +20,35 @@ export interface MatrixRow {
   report: ConformanceReport;
 }
 
-export async function runAgainst(url: string, support: ISupportCodeLibrary): Promise<MatrixRow> {
+export type RunTarget = string | { url: string; rsaPublicKeyPem: string };
+
+export interface RunChoice {
+  /** A tag expression choosing part of the suite (ANDed with the wire's). */
+  tags?: string;
+  /** Only these scenarios, as `features/x.feature:LINE`. */
+  scenarios?: readonly string[];
+}
+
+const ENV_KEYS = ["CONFORMANCE_TARGET", "CONFORMANCE_RSA_KEY_PEM", "CONFORMANCE_TIMEOUT_MS"] as const;
+
+export async function runAgainst(
+  target: RunTarget,
+  support: ISupportCodeLibrary,
+  choice: RunChoice = {},
+): Promise<MatrixRow> {
+  const url = typeof target === "string" ? target : target.url;
+  const wire = typeof target === "string" ? "http-json" : "mtproto";
   process.env.CONFORMANCE_TARGET = url;
+  if (typeof target === "string") delete process.env.CONFORMANCE_RSA_KEY_PEM;
+  else process.env.CONFORMANCE_RSA_KEY_PEM = target.rsaPublicKeyPem;
   process.env.CONFORMANCE_TIMEOUT_MS = "5000";
   const started = new Date().toISOString();
-  const suite = await runSuite(projectRoot, { parallel: 0, progress: () => {} }, support);
+  const tags = [wireTagExpression(wire), choice.tags && `(${choice.tags})`].filter(Boolean).join(" and ");
+  const suite = await runSuite(
+    projectRoot,
+    { parallel: 0, tags, ...(choice.scenarios ? { scenarios: choice.scenarios } : {}), progress: () => {} },
+    support,
+  );
   await closeAgents();
   const report = buildReport(suite.envelopes, {
     suiteVersion: "test",
@@ -31,26 +58,29 @@ export async function runAgainst(url: string, support: ISupportCodeLibrary): Pro
     startedAt: started,
     finishedAt: new Date().toISOString(),
     command: "mutant matrix",
+    wire,
   });
   return { failed: failedRequirements(report).sort(), warned: warnedRequirements(report).sort(), report };
 }
 
 /**
  * For a test file that runs the suite against many targets: loads the step definitions once
- * before its tests, puts CONFORMANCE_TARGET back after them, and returns the runner.
+ * before its tests, puts the environment back after them, and returns the runner.
  */
-export function suiteRunner(): (url: string) => Promise<MatrixRow> {
+export function suiteRunner(): (target: RunTarget, choice?: RunChoice) => Promise<MatrixRow> {
   let support: ISupportCodeLibrary | undefined;
-  const savedTarget = process.env.CONFORMANCE_TARGET;
+  const saved = ENV_KEYS.map((key) => [key, process.env[key]] as const);
   before(async () => {
     support = await loadSuiteSupport(projectRoot);
   });
   after(() => {
-    if (savedTarget === undefined) delete process.env.CONFORMANCE_TARGET;
-    else process.env.CONFORMANCE_TARGET = savedTarget;
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
   });
-  return (url) => {
+  return (target, choice) => {
     if (!support) throw new Error("suiteRunner: the suite's support code is not loaded yet");
-    return runAgainst(url, support);
+    return runAgainst(target, support, choice);
   };
 }

@@ -36,7 +36,8 @@ export interface RebuiltGramjs {
   fieldName(name: string): string;
 }
 
-function replaceModule(id: string, exports: unknown): void {
+/** Puts `exports` in require's cache as module `id`, so that gramjs's own requires get it. */
+export function replaceModule(id: string, exports: unknown): void {
   const path = require.resolve(id);
   const module = new Module(path);
   module.filename = path;

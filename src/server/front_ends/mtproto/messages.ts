@@ -5,7 +5,7 @@
 // get_future_salts, destroy_session, rpc_drop_answer and msgs_ack are served here, everything else
 // is an API call (api_call.ts).
 import { randomBytes } from "node:crypto";
-import { gunzipSync } from "node:zlib";
+import { unzipSync } from "node:zlib";
 import { TlReader } from "../../../tl/index.ts";
 import { RpcError } from "../../rpc_error.ts";
 import type { TlObject } from "../../tl_values.ts";
@@ -58,6 +58,9 @@ function badMsg(context: MessageContext, msgId: bigint, seqNo: number, code: num
 
 /** 34: an even seq_no where an odd one was due is 35; an odd one on a non-content message is 34. */
 function seqNoFault(id: number | undefined, seqNo: number): 34 | 35 | undefined {
+  // An acknowledgment is taken with either parity, as Telegram's servers take it: mtcute (0.30)
+  // numbers its msgs_ack as content-related, and a 34 makes it reset its session on every flush.
+  if (id === ID.msgs_ack) return undefined;
   const contentRelated = id !== ID.msg_container && id !== ID.msgs_ack;
   const odd = (seqNo & 1) === 1;
   if (contentRelated && !odd) return 35;
@@ -189,7 +192,9 @@ function handleBody(
       const packed = new TlReader(body.subarray(4));
       const data = packed.bytes();
       packed.expectEnd();
-      inflated = gunzipSync(data, { maxOutputLength: context.front.options.maxInflateBytes });
+      // unzip, not gunzip: it takes a zlib stream as well as gzip. mtcute (0.30) packs with
+      // deflate's zlib format, and Telegram's servers inflate that too.
+      inflated = unzipSync(data, { maxOutputLength: context.front.options.maxInflateBytes });
     } catch {
       const fault = new RpcError(
         400,

@@ -1,0 +1,4 @@
+// Shard 2 of 2 of the kill matrix over MTProto (see kill_matrix_mtproto.ts).
+import { killMatrixMtprotoShard } from "./kill_matrix_mtproto.ts";
+
+killMatrixMtprotoShard(1, 2);
