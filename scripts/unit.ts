@@ -21,10 +21,32 @@ function testFiles(dir: string): string[] {
   });
 }
 
+/**
+ * Files that run the whole suite many times, longest first: node:test starts files in the order
+ * given, two at a time, so the long ones go first and the many short ones fill in beside them
+ * (started last, a long file would run alone at the end while the other core idles).
+ */
+const LONG_FIRST = [
+  "test/mutants/kill_matrix_shard",
+  "test/variants/variants_mtproto_shard",
+  "test/variants/variants.test.ts",
+  "test/explore/mutant_survey",
+  "test/package/",
+  "src/cli/run.test.ts",
+  "src/cli/run_mtproto.test.ts",
+  "test/explore/",
+  "test/mutants/kill_matrix_mtproto_shard",
+  "test/hostile",
+];
+const rank = (file: string) => {
+  const at = LONG_FIRST.findIndex((prefix) => file.startsWith(prefix));
+  return at < 0 ? LONG_FIRST.length : at;
+};
+
 const filter = process.argv.slice(2);
 const files = [...testFiles(join(root, "test")), ...testFiles(join(root, "src"))]
   .filter((f) => filter.length === 0 || filter.some((part) => f.includes(part)))
-  .sort();
+  .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 if (files.length === 0) {
   process.stderr.write(`no test files match ${filter.join(" ")}\n`);
   process.exit(2);

@@ -59,6 +59,9 @@ export const MAX_INFLATED = 4 * 1024 * 1024;
 
 const codec = layerCodec(1);
 const MSG_CONTAINER = 0x73f1f8dc;
+/** How long received messages wait for their ack, and how many may wait. */
+const ACK_DELAY_MS = 20;
+const ACK_BATCH = 16;
 
 interface Pending {
   call: TlObject;
@@ -110,6 +113,9 @@ export class MtprotoSession {
   private readonly msgIds = new MsgIds();
   private contentSent = 0;
   private readonly pending = new Map<bigint, Pending>();
+  /** Content messages received and not yet acked (queueAcks). */
+  private unacked: string[] = [];
+  private ackTimer: NodeJS.Timeout | undefined;
   private plainWaiter: { resolve(body: Buffer): void; reject(error: Error): void } | undefined;
   /** Updates the server pushed (acked), for the caller to look at. */
   readonly pushed: unknown[] = [];
@@ -191,6 +197,7 @@ export class MtprotoSession {
   }
 
   close(): void {
+    this.flushAcks(this.connection);
     this.connection?.close();
     this.connection = undefined;
   }
@@ -306,7 +313,7 @@ export class MtprotoSession {
       this.msgIds.checkServer(message.msgId, "a message");
       const acks: string[] = [];
       this.message(message.msgId, message.seqNo, message.body, acks, true);
-      if (acks.length > 0) this.sendAck(connection, acks);
+      if (acks.length > 0) this.queueAcks(connection, acks);
     } catch (error) {
       // The connection cannot be trusted past a bad message: everything in flight fails with it.
       // Whatever else a hostile message made go wrong is its fault too, never a crash.
@@ -317,6 +324,30 @@ export class MtprotoSession {
       this.faulted(connection, fault);
       connection.close();
     }
+  }
+
+  /**
+   * Acks wait a moment and go out together, as clients of the protocol do: one msgs_ack per
+   * burst of answers instead of one per answer (each is a message the server must decrypt and
+   * read). They go at once when many are waiting, and before the connection is closed.
+   */
+  private queueAcks(connection: MtprotoConnection, msgIds: string[]): void {
+    this.unacked.push(...msgIds);
+    if (this.unacked.length >= ACK_BATCH) {
+      this.flushAcks(connection);
+      return;
+    }
+    this.ackTimer ??= setTimeout(() => this.flushAcks(connection), ACK_DELAY_MS);
+    this.ackTimer.unref();
+  }
+
+  private flushAcks(connection: MtprotoConnection | undefined): void {
+    clearTimeout(this.ackTimer);
+    this.ackTimer = undefined;
+    const ids = this.unacked;
+    this.unacked = [];
+    if (ids.length === 0 || !connection || connection !== this.connection || connection.fault) return;
+    this.sendAck(connection, ids);
   }
 
   private sendAck(connection: MtprotoConnection, msgIds: string[]): void {
