@@ -1,6 +1,7 @@
 // The options of the HTTP front end, checked one by one; defaults applied after the checks.
 import { checkOption } from "../../check_option.ts";
 import type { CoreOptions } from "../../core_options.ts";
+import { checkListenOptions } from "../listen.ts";
 
 export interface HttpOptions {
   /** Interface to listen on; default 127.0.0.1 (the server is for tests, never exposed). */
@@ -30,14 +31,7 @@ const positive = (value: unknown) =>
 export function resolveHttpOptions(options: HttpOptions = {}): ResolvedHttpOptions {
   const { host, port, bodyLimitBytes, maxHeaderBytes, headersTimeoutMs, requestTimeoutMs, onRequest } =
     options;
-  checkOption(
-    host === undefined || (typeof host === "string" && host !== ""),
-    "host must be a non-empty string",
-  );
-  checkOption(
-    port === undefined || (Number.isInteger(port) && port >= 0 && port <= 65535),
-    "port must be an integer from 0 to 65535",
-  );
+  checkListenOptions(host, port);
   checkOption(positive(bodyLimitBytes), "bodyLimitBytes must be a positive integer");
   checkOption(positive(maxHeaderBytes), "maxHeaderBytes must be a positive integer");
   checkOption(positive(headersTimeoutMs), "headersTimeoutMs must be a positive integer");

@@ -2,8 +2,8 @@
 // than a framework: no dependency, and exact control over the limits and over what a malformed
 // request gets, which is always an rpc_error body.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createServerState, type ServerState } from "../../state.ts";
+import { listenOn } from "../listen.ts";
 import { send, sendError } from "./answer.ts";
 import { answerClientError } from "./client_error.ts";
 import { Exchanges } from "./exchanges.ts";
@@ -58,12 +58,7 @@ export async function startServer(input?: ServerOptions & { state?: ServerState 
   server.on("clientError", (error: NodeJS.ErrnoException, socket) =>
     answerClientError(error, socket, exchanges, answered),
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+  const { host, port } = await listenOn(server, options.port, options.host);
   return {
     url: `http://${host}:${port}`,
     port,

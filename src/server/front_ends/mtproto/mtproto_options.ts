@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { checkOption } from "../../check_option.ts";
+import { checkListenOptions } from "../listen.ts";
 
 export interface MtprotoOptions {
   /** Interface to listen on; default 127.0.0.1. */
@@ -66,14 +67,7 @@ const DEFAULTS = {
 
 export function resolveMtprotoOptions(options: MtprotoOptions = {}): ResolvedMtprotoOptions {
   const { host, port, rsaPrivateKeyPem, onRequest } = options;
-  checkOption(
-    host === undefined || (typeof host === "string" && host !== ""),
-    "host must be a non-empty string",
-  );
-  checkOption(
-    port === undefined || (Number.isInteger(port) && port >= 0 && port <= 65535),
-    "port must be an integer from 0 to 65535",
-  );
+  checkListenOptions(host, port);
   checkOption(
     rsaPrivateKeyPem === undefined || typeof rsaPrivateKeyPem === "string",
     "rsaPrivateKeyPem must be a PEM string",

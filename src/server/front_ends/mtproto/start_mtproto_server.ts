@@ -1,7 +1,8 @@
 // The MTProto front end's TCP server over node:net, on a ServerState it may share with the HTTP
 // front end (the core knows neither wire).
-import { type AddressInfo, createServer, type Server } from "node:net";
+import { createServer, type Server } from "node:net";
 import type { ServerState } from "../../state.ts";
+import { listenOn } from "../listen.ts";
 import { Connection } from "./connection.ts";
 import { warmUpDh } from "./dh.ts";
 import { FrontEnd } from "./front_end.ts";
@@ -43,12 +44,7 @@ export async function startMtprotoServer(
     }
     front.connections.add(new Connection(front, socket));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+  const { host, port } = await listenOn(server, options.port, options.host);
   return {
     url: `tcp://${host}:${port}`,
     port,
