@@ -114,8 +114,8 @@ When(
   "{role} sends contacts.importContacts of {role}'s number in bytes with {binary_fault}",
   async function (this: ConformanceWorld, caller: string, owner: string, fault: BinaryFault) {
     const phone = (await this.session.actor(owner)).phone;
-    const { method, bytes } = binaryImport(fault, phone);
-    await judgedLater(this, caller, method, 1, () => this.session.attemptBytes(caller, bytes, method));
+    const written = binaryImport(fault, phone);
+    await judgedLater(this, caller, written.method, 1, () => this.session.attemptBytes(caller, written));
   },
 );
 

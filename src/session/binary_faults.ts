@@ -39,6 +39,8 @@ export interface BinaryImport {
   /** The method the bytes stand for, for the transcript. */
   method: string;
   bytes: Uint8Array;
+  /** The call they were made from, whose result an answer that is no rpc_error is read as. */
+  readAs: string;
 }
 
 /**
@@ -55,6 +57,15 @@ export function binaryImport(fault: BinaryFault, phone: string): BinaryImport {
   };
   const valid = codec.encodeCall(call);
   const method = call._;
+  return { readAs: method, ...faulty(fault, codec, valid, method) };
+}
+
+function faulty(
+  fault: BinaryFault,
+  codec: ReturnType<typeof layerCodec>,
+  valid: Uint8Array,
+  method: string,
+): Omit<BinaryImport, "readAs"> {
   switch (fault) {
     case "an unknown constructor id":
       return { method: "(unknown id)", bytes: concat(int32(unknownId()), valid.subarray(4)) };

@@ -212,14 +212,18 @@ export class ConformanceSession implements Scene {
   }
 
   /** A message body written as bytes by the step (the MTProto wire's ERRORS scenarios). */
-  async attemptBytes(name: string, body: Uint8Array, method: string): Promise<CallOutcome> {
+  async attemptBytes(
+    name: string,
+    written: { bytes: Uint8Array; method: string; readAs: string },
+  ): Promise<CallOutcome> {
+    const { bytes: body, method, readAs } = written;
     const actor = await this.actor(name);
     const raw = this.binding.rawBinary;
     if (!raw)
       throw new ScenarioError(`a request written in bytes needs the MTProto wire, not ${this.binding.wire}`);
     const outcome = await raw.send(body, {
       method,
-      readAs: "contacts.importContacts",
+      readAs,
       layer: 1,
       role: name,
       session: actor.session,
