@@ -113,7 +113,13 @@ const BASE_MUTANTS: Mutant[] = [
     fails: ["S2-CONTACT-MEDIA"],
     warns: [],
     start: rewriting((o) => {
-      if (o._ === "messageMediaContact") o.phone_number = `${String(o.phone_number).slice(0, -1)}0`;
+      // Another last digit, never the same one: a phone that already ends in 0 (one in ten of
+      // the random phones) would otherwise come back unchanged and the mutant would be no mutant.
+      if (o._ === "messageMediaContact") {
+        const phone = String(o.phone_number);
+        o.phone_number = `${phone.slice(0, -1)}${phone.endsWith("0") ? "1" : "0"}`;
+      }
+
     }),
   },
   {
