@@ -119,7 +119,6 @@ const BASE_MUTANTS: Mutant[] = [
         const phone = String(o.phone_number);
         o.phone_number = `${phone.slice(0, -1)}${phone.endsWith("0") ? "1" : "0"}`;
       }
-
     }),
   },
   {

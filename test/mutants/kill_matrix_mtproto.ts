@@ -7,10 +7,9 @@
 // mutants made by a proxy on the TL-JSON wire, and deviations that binary TL cannot carry.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { overMtproto } from "../servers.ts";
+import { rowOf, suiteWorker } from "../suite_worker.ts";
 import { MUTANTS } from "./catalogue.ts";
 import { KILL_WITNESSES } from "./kill_witnesses.ts";
-import { suiteRunner } from "./run_against.ts";
 
 /**
  * Deviations the reference server's binary encoder cannot put on the wire: the declared layer's
@@ -28,49 +27,42 @@ export const NOT_ON_THE_BINARY_WIRE: Readonly<Record<string, string>> = {
 };
 
 export function killMatrixMtprotoShard(index: number, count: number): void {
-  const runAgainst = suiteRunner();
+  const run = suiteWorker();
   const mutants = MUTANTS.filter((m) => (KILL_WITNESSES[m.name]?.witnesses.length ?? 0) > 0);
   for (const mutant of mutants.filter((_, i) => i % count === index)) {
     const recorded = KILL_WITNESSES[mutant.name] ?? { witnesses: [], jsonWireOnly: [] };
     test(`mutant ${mutant.name} over MTProto: ${recorded.witnesses.length} witnesses`, async (t) => {
       const why = NOT_ON_THE_BINARY_WIRE[mutant.name];
       if (why) return t.skip(why);
-      const started = await mutant.start();
-      const front = await overMtproto(started);
-      if (!front) {
-        await started.close();
+      const scenarios = [...new Set(recorded.witnesses.map((w) => w.scenario))];
+      const result = await run({ kind: "mutant", name: mutant.name, wire: "mtproto", choice: { scenarios } });
+      if (result.kind === "not-on-wire")
         return t.skip("its deviation is made by a proxy on the TL-JSON wire");
-      }
-      try {
-        const scenarios = [...new Set(recorded.witnesses.map((w) => w.scenario))];
-        const row = await runAgainst(front, { scenarios });
-        const errors = row.report.scenarios
-          .filter((s) => s.status === "target-fault" || s.status === "harness-error")
-          .map((s) => `${s.location}: ${s.failure?.message.split("\n", 1)[0]}`);
-        assert.deepEqual(errors, [], `witnesses of ${mutant.name} over MTProto that could not be judged`);
-        const listed = [...mutant.fails, ...mutant.warns];
-        const failedOn = (location: string) =>
-          row.report.scenarios.find((s) => s.location === location)?.failure?.requirementId ?? "(passed)";
-        assert.deepEqual(
-          recorded.witnesses
-            .map((w) => `${w.scenario}: ${failedOn(w.scenario)}`)
-            .filter((line) => !listed.some((id) => line.endsWith(`: ${id}`))),
-          [],
-          `witnesses of ${mutant.name} over MTProto that passed or failed on a requirement it does not list (${listed.join(", ")})`,
-        );
-        assert.deepEqual(
-          row.failed.filter((id) => !mutant.fails.includes(id)),
-          [],
-          `MUST failures over MTProto that ${mutant.name} does not list`,
-        );
-        assert.deepEqual(
-          row.warned.filter((id) => !mutant.warns.includes(id)),
-          [],
-          `SHOULD failures over MTProto that ${mutant.name} does not list`,
-        );
-      } finally {
-        await front.close();
-      }
+      const { row } = rowOf(result);
+      const errors = row.report.scenarios
+        .filter((s) => s.status === "target-fault" || s.status === "harness-error")
+        .map((s) => `${s.location}: ${s.failure?.message.split("\n", 1)[0]}`);
+      assert.deepEqual(errors, [], `witnesses of ${mutant.name} over MTProto that could not be judged`);
+      const listed = [...mutant.fails, ...mutant.warns];
+      const failedOn = (location: string) =>
+        row.report.scenarios.find((s) => s.location === location)?.failure?.requirementId ?? "(passed)";
+      assert.deepEqual(
+        recorded.witnesses
+          .map((w) => `${w.scenario}: ${failedOn(w.scenario)}`)
+          .filter((line) => !listed.some((id) => line.endsWith(`: ${id}`))),
+        [],
+        `witnesses of ${mutant.name} over MTProto that passed or failed on a requirement it does not list (${listed.join(", ")})`,
+      );
+      assert.deepEqual(
+        row.failed.filter((id) => !mutant.fails.includes(id)),
+        [],
+        `MUST failures over MTProto that ${mutant.name} does not list`,
+      );
+      assert.deepEqual(
+        row.warned.filter((id) => !mutant.warns.includes(id)),
+        [],
+        `SHOULD failures over MTProto that ${mutant.name} does not list`,
+      );
     });
   }
 }

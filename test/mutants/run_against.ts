@@ -1,9 +1,10 @@
 // Runs the whole suite in this process against a target and returns the requirement verdicts: a
 // TL-JSON URL, or an MTProto front end (tcp:// with its public key). Scenarios written for the
-// other wire are left out, as `tl-conformance run` leaves them out.
-import { after, before } from "node:test";
+// other wire are left out, as `tl-conformance run` leaves them out. It sets the CONFORMANCE_
+// environment of the process it runs in: test files call it in a suite worker
+// (test/suite_worker.ts), whose environment is its own copy.
 import type { ISupportCodeLibrary } from "@cucumber/cucumber/api";
-import { loadSuiteSupport, runSuite } from "../../src/cli/run_suite.ts";
+import { runSuite } from "../../src/cli/run_suite.ts";
 import { projectRoot } from "../../src/cli/step_catalogue.ts";
 import { closeAgents } from "../../src/client/index.ts";
 import { wireTagExpression } from "../../src/profile/index.ts";
@@ -28,8 +29,6 @@ export interface RunChoice {
   /** Only these scenarios, as `features/x.feature:LINE`. */
   scenarios?: readonly string[];
 }
-
-const ENV_KEYS = ["CONFORMANCE_TARGET", "CONFORMANCE_RSA_KEY_PEM", "CONFORMANCE_TIMEOUT_MS"] as const;
 
 export async function runAgainst(
   target: RunTarget,
@@ -61,26 +60,4 @@ export async function runAgainst(
     wire,
   });
   return { failed: failedRequirements(report).sort(), warned: warnedRequirements(report).sort(), report };
-}
-
-/**
- * For a test file that runs the suite against many targets: loads the step definitions once
- * before its tests, puts the environment back after them, and returns the runner.
- */
-export function suiteRunner(): (target: RunTarget, choice?: RunChoice) => Promise<MatrixRow> {
-  let support: ISupportCodeLibrary | undefined;
-  const saved = ENV_KEYS.map((key) => [key, process.env[key]] as const);
-  before(async () => {
-    support = await loadSuiteSupport(projectRoot);
-  });
-  after(() => {
-    for (const [key, value] of saved) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  });
-  return (target, choice) => {
-    if (!support) throw new Error("suiteRunner: the suite's support code is not loaded yet");
-    return runAgainst(target, support, choice);
-  };
 }

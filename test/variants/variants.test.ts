@@ -3,27 +3,22 @@
 // prove the checks can fail; these prove they fail only for what the spec forbids.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { suiteRunner } from "../mutants/run_against.ts";
+import { rowOf, suiteWorker } from "../suite_worker.ts";
 import { VARIANTS } from "./catalogue.ts";
 
-const runAgainst = suiteRunner();
+const run = suiteWorker();
 
 for (const variant of VARIANTS) {
   test(`variant ${variant.name} passes: it ${variant.choice}`, async () => {
-    const seen = new Set<string>();
-    const server = await variant.start((kind) => seen.add(kind));
-    try {
-      const row = await runAgainst(server.url);
-      const failures = row.report.scenarios
-        .filter((s) => s.failure)
-        .map((s) => `${s.name}: ${s.failure?.message.split("\n", 1)[0]}`);
-      assert.deepEqual(row.failed, [], `MUST failures against ${variant.name}:\n${failures.join("\n")}`);
-      assert.deepEqual(row.warned, [], `SHOULD failures against ${variant.name}:\n${failures.join("\n")}`);
-      assert.equal(row.report.verdict, "CERTIFIED", failures.join("\n"));
-      const unmet = variant.exercises.filter((kind) => !seen.has(kind));
-      assert.deepEqual(unmet, [], `the suite never met these choices of ${variant.name}`);
-    } finally {
-      await server.close();
-    }
+    const { row, exercised } = rowOf(await run({ kind: "variant", name: variant.name, wire: "http-json" }));
+    const seen = new Set(exercised);
+    const failures = row.report.scenarios
+      .filter((s) => s.failure)
+      .map((s) => `${s.name}: ${s.failure?.message.split("\n", 1)[0]}`);
+    assert.deepEqual(row.failed, [], `MUST failures against ${variant.name}:\n${failures.join("\n")}`);
+    assert.deepEqual(row.warned, [], `SHOULD failures against ${variant.name}:\n${failures.join("\n")}`);
+    assert.equal(row.report.verdict, "CERTIFIED", failures.join("\n"));
+    const unmet = variant.exercises.filter((kind) => !seen.has(kind));
+    assert.deepEqual(unmet, [], `the suite never met these choices of ${variant.name}`);
   });
 }
