@@ -1,6 +1,7 @@
 // A mutant built as an HTTP proxy in front of a reference server: for breakage the hooks cannot
 // express (the transport itself, or a request that changes state yet is answered as rejected).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { Pool } from "undici";
 import { listenOnLoopback } from "../loopback.ts";
 
 export interface Exchange {
@@ -30,14 +31,19 @@ export async function startProxy(
   upstream: string,
   rule: ProxyRule,
 ): Promise<{ url: string; close(): Promise<void> }> {
+  // undici's request on a keep-alive pool, not the global fetch: fetch's WHATWG streams and
+  // headers made a proxied suite run take twice as long as the same run without the proxy.
+  const pool = new Pool(upstream, { connections: 16 });
   const forward: Forward = async (body, headers) => {
-    const answer = await fetch(`${upstream}/rpc`, { method: "POST", headers, body });
+    const answer = await pool.request({ path: "/rpc", method: "POST", headers, body });
+    const type = answer.headers["content-type"];
     return {
-      status: answer.status,
-      headers: { "content-type": answer.headers.get("content-type") ?? "" },
-      body: await answer.text(),
+      status: answer.statusCode,
+      headers: { "content-type": (Array.isArray(type) ? type[0] : type) ?? "" },
+      body: await answer.body.text(),
     };
   };
+
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (req.url === "/health") {
       res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
@@ -52,5 +58,12 @@ export async function startProxy(
       })
       .catch(() => res.writeHead(502).end());
   });
-  return listenOnLoopback(server);
+  const listening = await listenOnLoopback(server);
+  return {
+    url: listening.url,
+    close: async () => {
+      await listening.close();
+      await pool.close();
+    },
+  };
 }
