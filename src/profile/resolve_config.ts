@@ -23,7 +23,9 @@ function parsed(s: Setting, text: string, name: string): RunConfig[keyof RunConf
   try {
     return s.parse(text);
   } catch (error) {
-    throw new ProfileError(`${name} ${(error as Error).message}, got "${text}"`);
+    const message = (error as Error).message;
+    // A check that already quotes the value (targetProblem does) is not given it twice.
+    throw new ProfileError(`${name} ${message}${message.includes(`got "${text}"`) ? "" : `, got "${text}"`}`);
   }
 }
 
