@@ -26,5 +26,24 @@ export function registerRunCommand(program: Command): void {
     const { runConformance } = await import("./run_conformance.ts");
     const argv = ["tl-conformance", ...process.argv.slice(2)];
     process.exitCode = await runConformance(options, argv.join(" "));
+    exitIfStillRunning(process.exitCode);
   });
+}
+
+/** How long a finished run may take to let go of its sockets and timers before it is ended. */
+const LINGER_MS = 2000;
+
+/**
+ * The report is written and the exit code known: the run is over. A socket or timer left behind
+ * by a target that faulted must not keep a vendor's CI job waiting (a harness bug, said on
+ * stderr so it is seen), so past LINGER_MS the process ends with the run's exit code. The timer
+ * is unref'd: a run that lets go of everything ends at once, as before.
+ */
+function exitIfStillRunning(code: number): void {
+  setTimeout(() => {
+    process.stderr.write(
+      `tl-conformance: connections or timers were still open ${LINGER_MS} ms after the report was written; ending the run (exit ${code})\n`,
+    );
+    process.exit(code);
+  }, LINGER_MS).unref();
 }

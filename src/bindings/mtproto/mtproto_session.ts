@@ -108,6 +108,8 @@ const BAD_MSG_CODES: Record<number, string> = {
 export class MtprotoSession {
   private connection: MtprotoConnection | undefined;
   private opening: Promise<MtprotoConnection> | undefined;
+  /** The connection being opened (its key exchange under way), closed with the session. */
+  private handshaking: MtprotoConnection | undefined;
   private keys: SessionKeys | undefined;
   private salt: Buffer;
   private readonly msgIds = new MsgIds();
@@ -200,6 +202,8 @@ export class MtprotoSession {
     this.flushAcks(this.connection);
     this.connection?.close();
     this.connection = undefined;
+    this.handshaking?.close();
+    this.handshaking = undefined;
   }
 
   private send(connection: MtprotoConnection, entry: Pending): void {
@@ -253,13 +257,23 @@ export class MtprotoSession {
       fault: (error) => this.faulted(connection, error),
     });
     if (!this.keys) {
-      const result = await createAuthKey(
-        { exchange: (body, what) => this.exchangePlain(connection, body, what) },
-        this.target.rsaKey,
-      );
-      this.msgIds.offsetSeconds = result.timeOffsetSeconds;
-      this.salt = result.serverSalt;
-      this.keys = this.keysFor(result.authKey);
+      // A key exchange that fails (a check of ours, a fault, a timeout) leaves a connection
+      // nobody will use: it is closed here, or its socket would keep the run from ending.
+      this.handshaking = connection;
+      try {
+        const result = await createAuthKey(
+          { exchange: (body, what) => this.exchangePlain(connection, body, what) },
+          this.target.rsaKey,
+        );
+        this.msgIds.offsetSeconds = result.timeOffsetSeconds;
+        this.salt = result.serverSalt;
+        this.keys = this.keysFor(result.authKey);
+      } catch (error) {
+        connection.close();
+        throw error;
+      } finally {
+        if (this.handshaking === connection) this.handshaking = undefined;
+      }
     } else {
       // A new connection of an existing key is a new session (its salt may have to be renewed).
       this.keys = { ...this.keys, sessionId: randomBytes(8) };
