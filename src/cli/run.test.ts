@@ -245,25 +245,52 @@ test("a slow but in-time target passes though its steps outlast the request time
   }
 });
 
-test("SIGTERM mid-run writes an INCOMPLETE report naming the signal, and exits 3", async () => {
-  const front = await startFront({ delayMs: 100 });
-  try {
-    const reports = staleReports();
-    const run = await runCli(["run", "--target", front.url, "--reports", reports], {
-      onStart: (child) => {
-        child.stderr?.on("data", (d: Buffer) => {
-          // The first progress character: one scenario has finished.
-          if (d.toString().startsWith(".")) child.kill("SIGTERM");
-        });
-      },
-    });
-    assert.equal(run.code, 3, run.stderr);
-    const report = readReport(reports);
-    assert.equal(report.verdict, "INCOMPLETE");
-    assert.match(report.interruption?.reason ?? "", /stopped by SIGTERM after [1-9]\d* scenarios/);
-    assert.ok(report.scenarios.length > 0, "the scenarios that finished are in the report");
-    assertOnlyThisRun(reports);
-  } finally {
-    await front.close();
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  test(`${signal} mid-run writes an INCOMPLETE report naming the signal, and exits 3`, async () => {
+    const front = await startFront({ delayMs: 100 });
+    try {
+      const reports = staleReports();
+      const run = await runCli(["run", "--target", front.url, "--reports", reports], {
+        onStart: (child) => {
+          child.stderr?.on("data", (d: Buffer) => {
+            // The first progress character: one scenario has finished.
+            if (d.toString().startsWith(".")) child.kill(signal);
+          });
+        },
+      });
+      assert.equal(run.code, 3, run.stderr);
+      const report = readReport(reports);
+      assert.equal(report.verdict, "INCOMPLETE");
+      assert.match(
+        report.interruption?.reason ?? "",
+        new RegExp(`stopped by ${signal} after [1-9]\\d* scenarios`),
+      );
+      assert.ok(report.scenarios.length > 0, "the scenarios that finished are in the report");
+      assertOnlyThisRun(reports);
+    } finally {
+      await front.close();
+    }
+  });
+}
+
+test("passing scenarios keep a compact transcript, and every exchange whole with --transcripts all", async () => {
+  const tags = ["--tags", "@REQ-CONTACTS-MUTUAL", "--serial"];
+  const compact = fresh("transcripts-compact");
+  const whole = fresh("transcripts-all");
+  await runCli(["run", ...tags, "--reports", compact]);
+  await runCli(["run", ...tags, "--transcripts", "all", "--reports", whole]);
+  const compactReport = readReport(compact);
+  const wholeReport = readReport(whole);
+  assert.ok(compactReport.scenarios.length > 0, "the tag chose scenarios");
+  for (const scenario of compactReport.scenarios) {
+    assert.equal(scenario.status, "passed", scenario.name);
+    assert.equal(scenario.transcript, undefined, `${scenario.name}: no whole transcript by default`);
+    assert.equal(scenario.compactTranscript?.length, scenario.exchanges, scenario.name);
+  }
+  assert.equal(wholeReport.scenarios.length, compactReport.scenarios.length);
+  for (const scenario of wholeReport.scenarios) {
+    assert.equal(scenario.status, "passed", scenario.name);
+    assert.ok(scenario.exchanges > 0, scenario.name);
+    assert.equal(scenario.transcript?.length, scenario.exchanges, `${scenario.name}: every exchange whole`);
   }
 });
