@@ -265,6 +265,22 @@ export class GramjsSession {
     return require("node:crypto").createHash("sha1").update(key).digest().subarray(12, 20).toString("hex");
   }
 
+  /** The session id gramjs drew for this session, as a TL long (decimal, signed). */
+  get sessionIdLong(): string {
+    return this.state.id.toString();
+  }
+
+  /**
+   * A second connection on the same auth key: a session of its own (gramjs draws a new session
+   * id), with the salt this one has.
+   */
+  async reconnectedSession(transport: TestTransport = "intermediate"): Promise<GramjsSession> {
+    const framed = await FramedSocket.open(this.framed.socket.remotePort ?? 0, transport);
+    const state = new MTProtoState(this.authKey, quiet);
+    state.salt = this.state.salt;
+    return new GramjsSession(framed, this.authKey, state);
+  }
+
   setSalt(salt: bigint): void {
     this.state.salt = bigInt(salt.toString());
   }

@@ -232,3 +232,63 @@ test("msg_container: each message is handled on its own; gzip_packed is inflated
     session.close();
   }
 });
+
+test("a message under a wrong salt gets bad_server_salt (code 48) with the valid salt, and goes through once resent", async () => {
+  const session = await GramjsSession.create(server.port);
+  try {
+    const first = await call(session, { _: "ping", ping_id: "1" });
+    const created = first.seen.find((m) => m._ === "new_session_created");
+    assert.ok(created, "a new session is announced with its salt");
+    session.setSalt(0x0123456789abcdefn);
+    const answer = await call(session, { _: "ping", ping_id: "2" });
+    const bad = answer.seen.find((m) => m._ === "bad_server_salt");
+    assert.ok(bad, `bad_server_salt for the wrong salt; saw ${JSON.stringify(answer.seen)}`);
+    assert.equal(bad.error_code, 48);
+    assert.equal(
+      bad.new_server_salt,
+      created.server_salt,
+      "the salt the session was given is still the valid one",
+    );
+    assert.equal(answer.result._, "pong", "the resent message is served");
+    assert.equal(answer.result.ping_id, "2");
+  } finally {
+    session.close();
+  }
+});
+
+test("ping_delay_disconnect answers pong and closes the connection once the delay passes with no ping", async () => {
+  const session = await GramjsSession.create(server.port);
+  try {
+    const pong = await call(session, { _: "ping_delay_disconnect", ping_id: "9", disconnect_delay: 1 });
+    assert.equal(pong.result._, "pong");
+    assert.equal(pong.result.ping_id, "9");
+    assert.equal(session.framed.closed, false, "open before the delay");
+    const next = await session.recv(3000);
+    assert.equal(next, undefined, "nothing but the close after the delay");
+    assert.equal(session.framed.closed, true, "the server closed the connection after 1 s");
+  } finally {
+    session.close();
+  }
+});
+
+test("destroy_session: another session of the key is destroyed once (ok, then none); the current one never", async () => {
+  const session = await GramjsSession.create(server.port);
+  const other = await session.reconnectedSession();
+  try {
+    // The second connection of the same key is a session of its own, known to the server once
+    // it has sent a message.
+    await call(other, { _: "ping", ping_id: "3" });
+    const otherId = other.sessionIdLong;
+    const ok = await call(session, { _: "destroy_session", session_id: otherId });
+    assert.deepEqual(ok.result, { _: "destroy_session_ok", session_id: otherId });
+    const none = await call(session, { _: "destroy_session", session_id: otherId });
+    assert.deepEqual(none.result, { _: "destroy_session_none", session_id: otherId });
+    const own = await call(session, { _: "destroy_session", session_id: session.sessionIdLong });
+    assert.deepEqual(own.result, { _: "destroy_session_none", session_id: session.sessionIdLong });
+    const still = await call(session, { _: "ping", ping_id: "4" });
+    assert.equal(still.result._, "pong", "the current session goes on");
+  } finally {
+    other.close();
+    session.close();
+  }
+});
