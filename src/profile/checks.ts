@@ -13,16 +13,16 @@ export const TCP_TARGET = /^tcp:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5}
 export function targetProblem(text: string): string | undefined {
   if (text.startsWith("tcp:")) {
     const port = Number(TCP_TARGET.exec(text)?.[2]);
-    return port >= 1 && port <= 65535 ? undefined : `must be tcp://HOST:PORT, got "${text}"`;
+    return port >= 1 && port <= 65535 ? undefined : "must be tcp://HOST:PORT";
   }
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return `must be an http(s) URL or tcp://HOST:PORT, got "${text}"`;
+    return "must be an http(s) URL or tcp://HOST:PORT";
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
-    return `must be an http(s) URL or tcp://HOST:PORT, got "${text}"`;
+    return "must be an http(s) URL or tcp://HOST:PORT";
   if (url.search || url.hash) return "must be a base URL without a query or fragment";
   return undefined;
 }

@@ -12,7 +12,10 @@ import type { Profile } from "./types.ts";
 import { validateDocument } from "./validate_document.ts";
 
 function check(file: string, profile: Profile): void {
-  if (profile.target !== undefined) checkedOrThrow(file, "/target", targetProblem(profile.target));
+  if (profile.target !== undefined) {
+    const problem = targetProblem(profile.target);
+    checkedOrThrow(file, "/target", problem && `${problem}, got "${profile.target}"`);
+  }
   for (const [name, value] of Object.entries(profile.headers ?? {}))
     checkedOrThrow(file, `/headers/${name}`, headerProblem(name, value));
   if (profile.phones)

@@ -23,9 +23,7 @@ function parsed(s: Setting, text: string, name: string): RunConfig[keyof RunConf
   try {
     return s.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    // A check that already quotes the value (targetProblem does) is not given it twice.
-    throw new ProfileError(`${name} ${message}${message.includes(`got "${text}"`) ? "" : `, got "${text}"`}`);
+    throw new ProfileError(`${name} ${(error as Error).message}, got "${text}"`);
   }
 }
 
