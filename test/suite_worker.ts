@@ -73,8 +73,14 @@ export function suiteWorker(): (job: SuiteJob) => Promise<SuiteJobResult> {
     });
 }
 
-/** A row, or the test fails saying what came back instead. */
-export function rowOf(result: SuiteJobResult): Extract<SuiteJobResult, { kind: "row" }> {
-  if (result.kind !== "row") throw new Error(`the suite worker answered ${result.kind}, not a run`);
-  return result;
+/** The answer of the kind a job asks for, or the test fails saying what came back instead. */
+export function resultOf<K extends SuiteJobResult["kind"]>(
+  result: SuiteJobResult,
+  kind: K,
+): Extract<SuiteJobResult, { kind: K }> {
+  if (result.kind !== kind) throw new Error(`the suite worker answered ${result.kind}, not ${kind}`);
+  return result as Extract<SuiteJobResult, { kind: K }>;
 }
+
+/** A run's row and the choices it met. */
+export const rowOf = (result: SuiteJobResult) => resultOf(result, "row");

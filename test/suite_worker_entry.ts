@@ -25,7 +25,7 @@ async function suiteOn(
   started: StartedTarget,
   wire: Wire,
   choice: RunChoice | undefined,
-  exercised: ReadonlySet<string>,
+  exercised: ReadonlySet<string> = new Set(),
 ): Promise<SuiteJobResult> {
   support ??= loadSuiteSupport(projectRoot);
   const loaded = await support;
@@ -50,15 +50,15 @@ async function suiteOn(
 }
 
 async function run(job: SuiteJob): Promise<SuiteJobResult> {
-  const exercised = new Set<string>();
   switch (job.kind) {
     case "mutant":
-      return suiteOn(await named(MUTANTS, job.name, "mutant").start(), job.wire, job.choice, exercised);
+      return suiteOn(await named(MUTANTS, job.name, "mutant").start(), job.wire, job.choice);
     case "variant": {
+      // The variant server records each of its choices the suite meets.
+      const exercised = new Set<string>();
       const variant = named(VARIANTS, job.name, "variant");
       return suiteOn(await variant.start((kind) => exercised.add(kind)), job.wire, undefined, exercised);
     }
-
     case "explore":
       return { kind: "found", found: await exploreMutant(named(MUTANTS, job.name, "mutant")) };
   }

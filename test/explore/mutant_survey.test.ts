@@ -4,16 +4,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { MUTANTS } from "../mutants/catalogue.ts";
-import { suiteWorker } from "../suite_worker.ts";
+import { resultOf, suiteWorker } from "../suite_worker.ts";
 import { FOUND_BY_EXPLORE } from "./found_by_explore.ts";
 
 const run = suiteWorker();
 
 for (const mutant of MUTANTS) {
   test(`explore against mutant ${mutant.name}`, async () => {
-    const answer = await run({ kind: "explore", name: mutant.name });
-    assert.equal(answer.kind, "found");
-    const found = answer.kind === "found" ? answer.found : undefined;
+    const { found } = resultOf(await run({ kind: "explore", name: mutant.name }), "found");
     assert.ok(
       Object.hasOwn(FOUND_BY_EXPLORE, mutant.name),
       `mutant ${mutant.name} has no entry in test/explore/found_by_explore.ts: add "${mutant.name}": ${JSON.stringify(found)}, then run \`npm run generate\``,

@@ -7,6 +7,7 @@ import { test } from "node:test";
 import { rowOf, suiteWorker } from "../suite_worker.ts";
 import { MUTANTS } from "./catalogue.ts";
 import { KILL_WITNESSES } from "./kill_witnesses.ts";
+import { unjudged } from "./run_against.ts";
 import { staleWitnesses, witnessesOf } from "./witnesses.ts";
 
 /** Set to a folder, the shards write each mutant's witnesses there (test/mutants/record_witnesses.ts). */
@@ -19,10 +20,7 @@ export function killMatrixShard(index: number, count: number): void {
       const { row } = rowOf(await run({ kind: "mutant", name: mutant.name, wire: "http-json" }));
       const firstFailure =
         row.report.scenarios.find((s) => s.failure)?.failure?.message.split("\n", 1)[0] ?? "none";
-      const errors = row.report.scenarios
-        .filter((s) => s.status === "target-fault" || s.status === "harness-error")
-        .map((s) => `${s.location}: ${s.failure?.message.split("\n", 1)[0]}`);
-      assert.deepEqual(errors, [], `scenarios against ${mutant.name} that could not be judged`);
+      assert.deepEqual(unjudged(row.report), [], `scenarios against ${mutant.name} that could not be judged`);
       assert.deepEqual(
         row.failed,
         [...mutant.fails].sort(),

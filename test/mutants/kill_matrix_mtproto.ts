@@ -10,6 +10,7 @@ import { test } from "node:test";
 import { rowOf, suiteWorker } from "../suite_worker.ts";
 import { MUTANTS } from "./catalogue.ts";
 import { KILL_WITNESSES } from "./kill_witnesses.ts";
+import { unjudged } from "./run_against.ts";
 
 /**
  * Deviations the reference server's binary encoder cannot put on the wire: the declared layer's
@@ -39,10 +40,11 @@ export function killMatrixMtprotoShard(index: number, count: number): void {
       if (result.kind === "not-on-wire")
         return t.skip("its deviation is made by a proxy on the TL-JSON wire");
       const { row } = rowOf(result);
-      const errors = row.report.scenarios
-        .filter((s) => s.status === "target-fault" || s.status === "harness-error")
-        .map((s) => `${s.location}: ${s.failure?.message.split("\n", 1)[0]}`);
-      assert.deepEqual(errors, [], `witnesses of ${mutant.name} over MTProto that could not be judged`);
+      assert.deepEqual(
+        unjudged(row.report),
+        [],
+        `witnesses of ${mutant.name} over MTProto that could not be judged`,
+      );
       const listed = [...mutant.fails, ...mutant.warns];
       const failedOn = (location: string) =>
         row.report.scenarios.find((s) => s.location === location)?.failure?.requirementId ?? "(passed)";

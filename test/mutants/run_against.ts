@@ -21,6 +21,13 @@ export interface MatrixRow {
   report: ConformanceReport;
 }
 
+/** Scenarios the run could not judge (a target fault or a harness error), one line each. */
+export function unjudged(report: ConformanceReport): string[] {
+  return report.scenarios
+    .filter((s) => s.status === "target-fault" || s.status === "harness-error")
+    .map((s) => `${s.location}: ${s.failure?.message.split("\n", 1)[0]}`);
+}
+
 export type RunTarget = string | { url: string; rsaPublicKeyPem: string };
 
 export interface RunChoice {
