@@ -28,7 +28,11 @@ export interface View {
   pointer: string;
 }
 
-const cache = new WeakMap<ConformanceSession, { epoch: number; reads: Map<string, UserRead> }>();
+/** The reads of an epoch, and whom each user could address when they were made. */
+const cache = new WeakMap<
+  ConformanceSession,
+  { epoch: number; addressable: string; reads: Map<string, UserRead> }
+>();
 
 async function readUser(session: ConformanceSession, viewer: string): Promise<UserRead> {
   const self = await session.actor(viewer);
@@ -78,13 +82,20 @@ function checkAskedUsersListed(
   }
 }
 
-/** contacts.getContacts lists exactly the scenario's users the viewer has (imports minus deletes). */
+/**
+ * contacts.getContacts lists exactly the scenario's users the viewer has (imports minus deletes),
+ * each `mutual` exactly when that user has the viewer too (CONTACTS-MUTUAL: read in every view,
+ * not only where a scenario asks, so a server that marks every contact mutual fails everywhere).
+ */
 function checkContactList(session: ConformanceSession, viewer: string, contacts: TlObject): void {
-  const listed = new Set(objectsOf(contacts.contacts).map((c) => c.user_id));
+  const entries = objectsOf(contacts.contacts);
+  const listed = new Set(entries.map((c) => c.user_id));
   for (const owner of session.names()) {
     if (owner === viewer) continue;
     const has = session.model.hasContact(viewer, owner);
     const id = session.idOf(owner);
+    const index = entries.findIndex((c) => c.user_id === id);
+    if (has && index >= 0) checkMutual(session, viewer, owner, entries[index], index);
     check(listed.has(id) === has, "S2-IMPORT", {
       subject: `${viewer}'s contacts.getContacts`,
       expected: has
@@ -96,14 +107,31 @@ function checkContactList(session: ConformanceSession, viewer: string, contacts:
   }
 }
 
+function checkMutual(
+  session: ConformanceSession,
+  viewer: string,
+  owner: string,
+  entry: TlObject | undefined,
+  index: number,
+): void {
+  const mutual = session.model.hasContact(owner, viewer);
+  check(entry?.mutual === mutual, "CONTACTS-MUTUAL", {
+    subject: `${viewer}'s contacts.getContacts, the contact for ${owner}`,
+    expected: `mutual ${mutual}: ${owner} ${mutual ? "has" : "has not"} ${viewer}'s number`,
+    actual: `mutual ${JSON.stringify(entry?.mutual)}`,
+    pointer: `/contacts/${index}/mutual`,
+  });
+}
+
 /** Every user's read, made once per epoch of the session's state. */
 export async function readAll(session: ConformanceSession): Promise<Map<string, UserRead>> {
   const cached = cache.get(session);
   if (cached && cached.epoch === session.epoch) return cached.reads;
   const names = session.names();
+  const before = addressable(session);
   const reads = await Promise.all(names.map((name) => readUser(session, name)));
   const result = new Map(names.map((name, i) => [name, reads[i] as UserRead]));
-  cache.set(session, { epoch: session.epoch, reads: result });
+  cache.set(session, { epoch: session.epoch, addressable: before, reads: result });
   return result;
 }
 
@@ -125,12 +153,28 @@ export function viewsIn(session: ConformanceSession, read: UserRead, owner: stri
   return views;
 }
 
+/** Whom each user may address, as one string. */
+function addressable(session: ConformanceSession): string {
+  const actors = [...session.actors.values()];
+  return actors
+    .map((a) => `${a.name}:${actors.filter((o) => o !== a && canAddress(a, o)).map((o) => o.name)}`)
+    .join(" ");
+}
+
 /**
  * What "state unchanged" compares (ERRORS), as every user of the scenario sees it: contacts,
  * update stream length, dialogs, the constructor and phone of each view, and each link.
  */
 export async function snapshotState(session: ConformanceSession): Promise<string> {
-  const reads = await readAll(session);
+  // A read teaches each user whom it may address (the Users its answers carry), and the next read
+  // asks getFullUser of each of those: read until nobody learned anyone new, so two snapshots of
+  // one state list the same users whatever reads came before them.
+  let reads = await readAll(session);
+  for (let round = 0; round < session.names().length; round++) {
+    if (cache.get(session)?.addressable === addressable(session)) break;
+    cache.delete(session);
+    reads = await readAll(session);
+  }
   const state: Record<string, unknown> = {};
   for (const [viewer, read] of reads) {
     const views = Object.fromEntries(
