@@ -78,7 +78,7 @@ defineParameterType({
 defineParameterType({
   name: "bad_input",
   regexp:
-    /inputPeerForeign of an unknown user|inputUserForeign of an unknown user|inputPeerForeign with a wrong hash|inputUserForeign with a wrong hash|inputPeerChat of D's chat|inputPeerContact|inputUserContact/,
+    /inputPeerForeign of an unknown user|inputUserForeign of an unknown user|inputPeerForeign with a wrong hash|inputUserForeign with a wrong hash|inputPeerChat of D's chat|inputPeerContact|inputUserContact|inputPeerEmpty|inputUserEmpty/,
   transformer: (s: string) => s,
 });
 

@@ -21,13 +21,17 @@ Feature: A user is addressed only the way the caller was given
 
     Examples: peers
       | method                   | layer | input                               |
+      | messages.sendMessage     |     1 | inputPeerEmpty                      |
       | messages.sendMessage     |     1 | inputPeerContact                    |
       | messages.sendMessage     |     1 | inputPeerForeign with a wrong hash  |
       | messages.sendMessage     |     1 | inputPeerForeign of an unknown user |
       | messages.sendMessage     |     1 | inputPeerChat of D's chat           |
+      | messages.sendMedia       |     1 | inputPeerEmpty                      |
       | messages.sendMedia       |     1 | inputPeerContact                    |
       | messages.sendMedia       |     1 | inputPeerForeign with a wrong hash  |
       | messages.sendMedia       |     1 | inputPeerForeign of an unknown user |
+      | messages.sendMedia       |     1 | inputPeerChat of D's chat           |
+      | messages.forwardMessages |     1 | inputPeerEmpty                      |
       | messages.forwardMessages |     1 | inputPeerContact                    |
       | messages.forwardMessages |     1 | inputPeerForeign with a wrong hash  |
       | messages.forwardMessages |     1 | inputPeerForeign of an unknown user |
@@ -36,24 +40,31 @@ Feature: A user is addressed only the way the caller was given
     @needs-layer-3 @needs-forwardMessage
     Examples: peers, forwardMessage
       | method                  | layer | input                               |
+      | messages.forwardMessage |     3 | inputPeerEmpty                      |
       | messages.forwardMessage |     3 | inputPeerContact                    |
       | messages.forwardMessage |     3 | inputPeerForeign with a wrong hash  |
       | messages.forwardMessage |     3 | inputPeerForeign of an unknown user |
+      | messages.forwardMessage |     3 | inputPeerChat of D's chat           |
 
     Examples: users
       | method                  | layer | input                               |
+      | users.getUsers          |     1 | inputUserEmpty                      |
       | users.getUsers          |     1 | inputUserContact                    |
       | users.getUsers          |     1 | inputUserForeign with a wrong hash  |
       | users.getUsers          |     1 | inputUserForeign of an unknown user |
+      | users.getFullUser       |     1 | inputUserEmpty                      |
       | users.getFullUser       |     1 | inputUserContact                    |
       | users.getFullUser       |     1 | inputUserForeign with a wrong hash  |
       | users.getFullUser       |     1 | inputUserForeign of an unknown user |
+      | contacts.deleteContact  |     1 | inputUserEmpty                      |
       | contacts.deleteContact  |     1 | inputUserContact                    |
       | contacts.deleteContact  |     1 | inputUserForeign with a wrong hash  |
       | contacts.deleteContact  |     1 | inputUserForeign of an unknown user |
+      | contacts.deleteContacts |     1 | inputUserEmpty                      |
       | contacts.deleteContacts |     1 | inputUserContact                    |
       | contacts.deleteContacts |     1 | inputUserForeign with a wrong hash  |
       | contacts.deleteContacts |     1 | inputUserForeign of an unknown user |
+      | messages.createChat     |     1 | inputUserEmpty                      |
       | messages.createChat     |     1 | inputUserContact                    |
       | messages.createChat     |     1 | inputUserForeign with a wrong hash  |
       | messages.createChat     |     1 | inputUserForeign of an unknown user |

@@ -40,3 +40,22 @@ Feature: ERRORS on the MTProto wire: calls written wrong in bytes
     When A sends contacts.importContacts of B's number in bytes with an unknown layer in invokeWithLayer
     Then the answer is rpc_error 400 INPUT_LAYER_INVALID
     And the state of every user is unchanged
+
+  @REQ-ERRORS @must @wire-mtproto
+  Scenario Outline: A method the declared layer lacks, in bytes (layer <layer>)
+    messages.forwardMessage exists only at layer 3: declared at an earlier layer, its id names no
+    method of that layer. As on the JSON wire (features/errors/bad-input.feature, its counterpart),
+    the binding allows either error for a method the layer lacks.
+
+    When A sends messages.forwardMessage in bytes at layer <layer>
+    Then the answer is rpc_error 400 INPUT_METHOD_INVALID or INPUT_REQUEST_INVALID
+    And the state of every user is unchanged
+
+    Examples:
+      | layer |
+      |     1 |
+
+    @needs-layer-2
+    Examples:
+      | layer |
+      |     2 |

@@ -93,24 +93,30 @@ Feature: Bad input gets its rpc_error and changes nothing
     And the state of every user is unchanged
 
   @REQ-ERRORS @must @wire-http-json
-  Scenario Outline: An account call <how>
-    When <who> sends this request:
+  Scenario: An account call without a key
+    When a client without a key sends this request:
       """
       {"_":"contacts.getContacts","hash":""}
       """
     Then the answer is rpc_error 401 AUTH_KEY_UNREGISTERED
     And the state of every user is unchanged
 
-    Examples:
-      | how                      | who                               |
-      | without a key            | a client without a key            |
-      | with a key of no account | a client with an unregistered key |
+  @REQ-ERRORS @must
+  Scenario: An account call with a key of no account
+    A fresh key (an auth key on the MTProto wire, a bearer key on TL-JSON) that signed in to nothing.
 
-  @REQ-ERRORS @must @wire-http-json
-  Scenario: A sign-in code request for a number that is not a test number
-    When a client with an unregistered key sends this request:
+    When a client with an unregistered key calls contacts.getContacts at layer 1 with:
       """
-      {"_":"auth.sendCode","phone_number":"12","sms_type":0,"api_id":1,"api_hash":"tl-conformance"}
+      {"hash":""}
+      """
+    Then the answer is rpc_error 401 AUTH_KEY_UNREGISTERED
+    And the state of every user is unchanged
+
+  @REQ-ERRORS @must
+  Scenario: A sign-in code request for a number that is not a test number
+    When a client with an unregistered key calls auth.sendCode at layer 1 with:
+      """
+      {"phone_number":"12","sms_type":0,"api_id":1,"api_hash":"tl-conformance"}
       """
     Then the answer is rpc_error 400 PHONE_NUMBER_INVALID
     And the state of every user is unchanged

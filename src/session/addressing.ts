@@ -8,11 +8,15 @@ import { randomLong } from "./operations.ts";
 import type { ConformanceSession } from "./session.ts";
 import type { TlObject } from "./tl_json.ts";
 
+// inputPeerSelf / inputUserSelf are not here: a caller may always name itself. The Empty kinds
+// name nobody, so no method that needs a user or peer can take them.
 export const BAD_INPUTS = [
+  "inputPeerEmpty",
   "inputPeerContact",
   "inputPeerForeign with a wrong hash",
   "inputPeerForeign of an unknown user",
   "inputPeerChat of D's chat",
+  "inputUserEmpty",
   "inputUserContact",
   "inputUserForeign with a wrong hash",
   "inputUserForeign of an unknown user",
@@ -53,6 +57,12 @@ const USER_METHODS: Record<string, Build> = {
 
 export const ADDRESSING_METHODS = [...Object.keys(PEER_METHODS), ...Object.keys(USER_METHODS)];
 
+/** The bad inputs a method can be called with: InputPeer kinds for the sends, InputUser ones for the rest. */
+export function badInputsFor(method: string): BadInput[] {
+  const peer = method in PEER_METHODS;
+  return BAD_INPUTS.filter((input) => input.startsWith("inputPeer") === peer);
+}
+
 /** A long that differs from the given one (a hash the caller was never given). */
 export function otherHash(hash: string): string {
   const n = BigInt(hash);
@@ -79,6 +89,10 @@ async function badInput(
     return otherHash(hash);
   };
   switch (input) {
+    case "inputPeerEmpty":
+      return { _: "inputPeerEmpty" };
+    case "inputUserEmpty":
+      return { _: "inputUserEmpty" };
     case "inputPeerContact":
       return { _: "inputPeerContact", user_id: other.id };
     case "inputPeerForeign with a wrong hash":
@@ -109,4 +123,16 @@ export async function addressingCall(
   const build = (isPeer ? PEER_METHODS : USER_METHODS)[method];
   if (!build) throw new ScenarioError(`${method} takes no ${isPeer ? "InputPeer" : "InputUser"}`);
   return build(await badInput(session, caller, named, input), note);
+}
+
+/** The caller sends itself a message: a message id it owns, for the forwards of an addressing call. */
+export async function writeNote(session: ConformanceSession, name: string): Promise<number> {
+  const self = await session.actor(name);
+  const sent = await session.rpc(name, {
+    _: "messages.sendMessage",
+    peer: session.peer(self, self),
+    message: "a note",
+    random_id: randomLong(),
+  });
+  return sent.id as number;
 }

@@ -121,13 +121,21 @@ export function expectValidAt(session: ConformanceSession, layer: Layer): void {
   });
 }
 
-/** The answer is an rpc_error with this code and one of these messages. */
-export function expectRpcError(session: ConformanceSession, code: number, messages: readonly string[]): void {
+/**
+ * The answer is an rpc_error with this code and one of these messages; a failure speaks for the
+ * scenario's requirement unless the caller names one (the explorer's histories carry no tags).
+ */
+export function expectRpcError(
+  session: ConformanceSession,
+  code: number,
+  messages: readonly string[],
+  requirementId?: RequirementId,
+): void {
   const answer = lastAnswer(session);
   const got = answer.outcome.rpcError;
   check(
     got !== undefined && got.code === code && messages.includes(got.message),
-    scenarioRequirement(session),
+    requirementId ?? scenarioRequirement(session),
     {
       subject: `the answer to ${answer.method}`,
       expected: `rpc_error ${code} ${messages.join(" or ")}`,

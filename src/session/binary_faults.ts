@@ -86,3 +86,20 @@ function faulty(
       return { method, bytes: concat(int32(INVOKE_WITH_LAYER), int32(99), valid) };
   }
 }
+
+/** The wrapper of each layer below 3 that a client declares it in (layer 1 is a bare call). */
+function wrapperOf(layer: Layer): Uint8Array {
+  if (layer === 1) return new Uint8Array(0);
+  const id = layerCodec(layer).idOf(`invokeWithLayer${layer}`);
+  if (id === undefined) throw new Error(`layer ${layer} has no invokeWithLayer${layer}`);
+  return int32(id);
+}
+
+/**
+ * A call of a later layer, in the bytes that layer gives it, declared at an earlier layer that
+ * lacks the method: what a client gets wrong when it sends a method its declared layer has not.
+ */
+export function binaryCallAtLayer(call: { _: string } & Record<string, unknown>, layer: Layer): BinaryImport {
+  const bytes = layerCodec(3).encodeCall(call);
+  return { method: call._, readAs: call._, bytes: concat(wrapperOf(layer), bytes) };
+}

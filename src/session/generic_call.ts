@@ -61,14 +61,13 @@ function linkChangeOf(session: ConformanceSession, caller: string, call: TlObjec
   return undefined;
 }
 
-/** A call of `method` at `layer` with the fields written in the feature (a JSON object). */
-export async function genericCall(
+/** The call of `method` with the fields written in the feature (a JSON object, placeholders filled in). */
+export async function callWithFields(
   session: ConformanceSession,
-  caller: string,
+  caller: string | undefined,
   method: string,
-  layer: Layer,
   fieldsText = "{}",
-): Promise<Answer> {
+): Promise<TlObject> {
   const text = await fillPlaceholders(session, caller, fieldsText);
   let fields: unknown;
   try {
@@ -81,7 +80,18 @@ export async function genericCall(
   const given = (fields as { _?: unknown })._;
   if (given !== undefined && given !== method)
     throw new ScenarioError(`the fields name ${String(given)}, the step ${method}`);
-  const call: TlObject = { ...(fields as object), _: method };
+  return { ...(fields as object), _: method };
+}
+
+/** A call of `method` at `layer` with the fields written in the feature (a JSON object). */
+export async function genericCall(
+  session: ConformanceSession,
+  caller: string,
+  method: string,
+  layer: Layer,
+  fieldsText = "{}",
+): Promise<Answer> {
+  const call = await callWithFields(session, caller, method, fieldsText);
   const change = linkChangeOf(session, caller, call);
   if (change) throw new ScenarioError(`${caller}'s ${method} ${change}, which tells the link model`);
   const outcome = await session.attempt(caller, { call }, layer);

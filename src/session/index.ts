@@ -12,7 +12,15 @@ export {
   releaseAccountPools,
 } from "./account_pool.ts";
 export type { Actor } from "./actors.ts";
-export { ADDRESSING_METHODS, addressingCall, BAD_INPUTS, type BadInput, otherHash } from "./addressing.ts";
+export {
+  ADDRESSING_METHODS,
+  addressingCall,
+  BAD_INPUTS,
+  type BadInput,
+  badInputsFor,
+  otherHash,
+  writeNote,
+} from "./addressing.ts";
 export {
   expectConstructor,
   expectRpcError,
@@ -21,7 +29,7 @@ export {
   expectValueAt,
   scenarioRequirement,
 } from "./answer_checks.ts";
-export { BINARY_FAULTS, type BinaryFault, binaryImport } from "./binary_faults.ts";
+export { BINARY_FAULTS, type BinaryFault, binaryCallAtLayer, binaryImport } from "./binary_faults.ts";
 export {
   expectCardReceived,
   expectDeliveryShows,
@@ -33,6 +41,7 @@ export {
 export { check, expectFor, type FailureDetail, RequirementFailure, ScenarioError } from "./failure.ts";
 export {
   type Answer,
+  callWithFields,
   genericCall,
   lastAnswer,
   rememberAnswer,
@@ -52,6 +61,7 @@ export * from "./operations.ts";
 export { canAddress, inputPeer, inputUser } from "./peers.ts";
 export { fillPlaceholders, PLACEHOLDERS, placeholdersIn } from "./placeholders.ts";
 export { readAll, snapshotState, type UserRead, type View, viewsIn } from "./reads.ts";
+export { expectStateUnchanged, sendJudgedLater } from "./refusals.ts";
 export {
   checkSendResult,
   LINK_TWIN,

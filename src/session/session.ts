@@ -212,9 +212,11 @@ export class ConformanceSession implements Scene {
   }
 
   /** A message body written as bytes by the step (the MTProto wire's ERRORS scenarios). */
+  /** Bytes sent as written; `layer` is the layer they declare (their wrapper is in the bytes). */
   async attemptBytes(
     name: string,
     written: { bytes: Uint8Array; method: string; readAs: string },
+    layer: Layer = 1,
   ): Promise<CallOutcome> {
     const { bytes: body, method, readAs } = written;
     const actor = await this.actor(name);
@@ -224,11 +226,11 @@ export class ConformanceSession implements Scene {
     const outcome = await raw.send(body, {
       method,
       readAs,
-      layer: 1,
+      layer,
       role: name,
       session: actor.session,
     });
-    this.checked(name, method, 1, outcome);
+    this.checked(name, method, layer, outcome);
     return outcome;
   }
 
