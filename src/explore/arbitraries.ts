@@ -3,7 +3,7 @@
 // every kind at every layer (forwardMessage only at layer 3, where it exists), sends to chats,
 // chats of two or three members made by another user, sign-ins on a new key.
 import fc from "fast-check";
-import type { DeleteMethod, SendKind } from "../session/index.ts";
+import { ADDRESSING_METHODS, badInputsFor, type DeleteMethod, type SendKind } from "../session/index.ts";
 import type { Layer } from "../tl/index.ts";
 import {
   chatSendAction,
@@ -13,6 +13,7 @@ import {
   meetInChatAction,
   type Plan,
   privateSendAction,
+  refusedAddressingAction,
   signInAction,
 } from "./actions/index.ts";
 import { ExploreCommand } from "./command.ts";
@@ -90,6 +91,21 @@ const remove = fc.tuple(role, role, deleteMethod).map(([x, y, method]) =>
 
 const signIn = role.map((x) => command(`signIn(${x})`, (users) => signInAction(anyRole(users, x))));
 
+// Every method that names a user or peer with every input of its kind (peers for the sends,
+// users for the rest), so each pair is drawn as often as any other.
+const refusablePairs = ADDRESSING_METHODS.flatMap((method) =>
+  badInputsFor(method).map((input) => ({ method, input })),
+);
+
+const refused = fc.tuple(role, role, fc.constantFrom(...refusablePairs)).map(([x, y, { method, input }]) =>
+  command(`refused(${x}, ${y}, ${method}, ${input})`, (users) => {
+    const pair = distinctRoles(users, [x, y]);
+    return (
+      pair && refusedAddressingAction({ caller: pair[0] as string, named: pair[1] as string, method, input })
+    );
+  }),
+);
+
 /** Every command, weighted. */
 export const exploreCommand: fc.Arbitrary<ExploreCommand> = fc.oneof(
   { weight: 4, arbitrary: onPair("import", importNumberAction) },
@@ -99,4 +115,5 @@ export const exploreCommand: fc.Arbitrary<ExploreCommand> = fc.oneof(
   { weight: 2, arbitrary: chatSend },
   { weight: 1, arbitrary: meet },
   { weight: 1, arbitrary: signIn },
+  { weight: 2, arbitrary: refused },
 );

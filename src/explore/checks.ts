@@ -18,7 +18,8 @@ export interface CheckStep {
   run(): unknown;
 }
 
-async function logged(state: ExploreState, step: CheckStep, keep: boolean): Promise<void> {
+/** Runs a check logged as a step; a passing one stays in the log only if `keep`. */
+export async function logged(state: ExploreState, step: CheckStep, keep: boolean): Promise<void> {
   state.log.push({ text: step.text, kind: "check", layer: 1, forwardMessage: false });
   await step.run();
   if (!keep) state.log.pop();

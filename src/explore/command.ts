@@ -30,6 +30,11 @@ export class ExploreCommand implements fc.AsyncCommand<ExploreState, Conformance
   async run(state: ExploreState): Promise<void> {
     const action = this.action as Action;
     const { step, layer, forwardMessage } = action;
+    for (const before of action.prelude ?? []) {
+      if (before.when && !before.when(state)) continue;
+      state.log.push({ text: before.text, kind: before.kind, layer: 1, forwardMessage: false });
+      await before.run(state);
+    }
     state.log.push({ text: step, kind: "command", layer, forwardMessage });
     state.commands += 1;
     const own = await action.perform(state);

@@ -29,6 +29,8 @@ export class ExploreState {
   readonly log: LoggedStep[] = [];
   /** Commands run so far. */
   commands = 0;
+  /** Each user's note to itself (a message id it owns), once written, for the forwards of a refused call. */
+  readonly notes = new Map<string, number>();
   /** `owner>receiver`: owner sent receiver its own contact card in this run (by the history, not the answers). */
   private readonly ownCards = new Set<string>();
 

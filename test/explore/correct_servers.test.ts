@@ -23,6 +23,7 @@ const EVERY_KIND = [
   "layer 1",
   "layer 2",
   "layer 3",
+  "refused addressing",
 ].sort();
 
 async function exploreAt(url: string, budget: { seed: number; runs: number; steps: number }) {
@@ -51,7 +52,7 @@ function assertNoFinding(result: ExploreResult, name: string): void {
 test("explore passes the reference server, having tried every kind of command", async () => {
   const server = await startServer({ debugValidateResponses: true });
   try {
-    const result = await exploreAt(server.url, { seed: 5, runs: 10, steps: 30 });
+    const result = await exploreAt(server.url, { seed: 8, runs: 20, steps: 30 });
     assertNoFinding(result, "the reference server");
     assert.deepEqual(Object.keys(result.covered), EVERY_KIND, "kinds of command the runs exercised");
   } finally {

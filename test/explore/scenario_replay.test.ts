@@ -17,6 +17,8 @@ import { featuresWith, runScenarios } from "./scenario_replay.ts";
 const CASES = [
   { mutant: "reveal-between-strangers", seed: 11, verdict: "failed" },
   { mutant: "update-to-sender", seed: 12, verdict: "warned" },
+  // A refused call among an explored history: the state noted, the call, its error, the state again.
+  { mutant: "getFullUser-accepts-any-hash", seed: 13, verdict: "failed" },
 ] as const;
 
 let support: ISupportCodeLibrary | undefined;

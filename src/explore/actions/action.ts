@@ -13,10 +13,23 @@ export interface Action {
   /** The layer it declares: sends at 1–3, everything else at 1. */
   readonly layer: Layer;
   readonly forwardMessage: boolean;
+  /**
+   * Steps run and logged before it, each kept in the printed history (what a replay needs first:
+   * a note to forward, the state noted before a call that must change nothing).
+   */
+  readonly prelude?: readonly PreludeStep[];
   /** Whether it is possible now: a user only addresses users it was shown, and so on. */
   possible(state: ExploreState): boolean;
   /** Does it; returns the checks of its own result, run after the reads. */
   perform(state: ExploreState): Promise<CheckStep[]>;
+}
+
+export interface PreludeStep {
+  readonly text: string;
+  readonly kind: "command" | "check";
+  /** Run (and logged) only when this holds at that point; always when absent. */
+  when?(state: ExploreState): boolean;
+  run(state: ExploreState): Promise<unknown>;
 }
 
 /** A generated command: given the run's users, the action it stands for (undefined: none fits). */
