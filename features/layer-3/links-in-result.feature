@@ -184,10 +184,15 @@ Feature: The sender reads the links its send changed from the result (layer 3)
       | sender | peer | send                                |
       | A      | B    | messages.sendMessage                |
       | B      | A    | messages.sendMessage                |
+      | A      | B    | messages.sendMedia with own contact |
+      | B      | A    | messages.sendMedia with own contact |
       | A      | B    | messages.sendMedia with a geo point |
+      | B      | A    | messages.sendMedia with a geo point |
+      | A      | B    | messages.forwardMessages            |
       | B      | A    | messages.forwardMessages            |
 
     @needs-forwardMessage
     Examples: forwardMessage
       | sender | peer | send                    |
       | A      | B    | messages.forwardMessage |
+      | B      | A    | messages.forwardMessage |

@@ -19,14 +19,24 @@ Feature: No phone reaches a user who may not see it
     Examples: layer 1
       | send                                | layer |
       | messages.sendMessage                |     1 |
+      | messages.sendMedia with own contact |     1 |
       | messages.sendMedia with a geo point |     1 |
       | messages.forwardMessages            |     1 |
+
+    @needs-layer-2
+    Examples: layer 2
+      | send                                | layer |
+      | messages.sendMessage                |     2 |
+      | messages.sendMedia with own contact |     2 |
+      | messages.sendMedia with a geo point |     2 |
+      | messages.forwardMessages            |     2 |
 
     @needs-layer-3
     Examples: layer 3
       | send                                | layer |
       | messages.sendMessage                |     3 |
       | messages.sendMedia with own contact |     3 |
+      | messages.sendMedia with a geo point |     3 |
       | messages.forwardMessages            |     3 |
 
     @needs-layer-3 @needs-forwardMessage
@@ -45,29 +55,44 @@ Feature: No phone reaches a user who may not see it
       | layer |
       |     1 |
 
+    @needs-layer-2
+    Examples: layer 2
+      | layer |
+      |     2 |
+
     @needs-layer-3
     Examples: layer 3
       | layer |
       |     3 |
 
-  @REQ-PRIVACY @must @needs-layer-3
-  Scenario Outline: A card that C forwards to B by <forward> shows its number to B, and only the card does
+  @REQ-PRIVACY @must
+  Scenario Outline: A card that C forwards to B by <forward> shows its number to B, and only the card does (layer <layer>)
     Given A and B met in a chat made by C
     And A and C met in a chat made by D
     When A sends D's contact card to C at layer 1
-    And C forwards to B the latest message from A by <forward> at layer 3
+    And C forwards to B the latest message from A by <forward> at layer <layer>
     Then no answer to B so far held a phone that user may not see
 
-    Examples: forwardMessages
-      | forward                  |
-      | messages.forwardMessages |
+    Examples: forwardMessages, layer 1
+      | forward                  | layer |
+      | messages.forwardMessages |     1 |
 
-    @needs-forwardMessage
+    @needs-layer-2
+    Examples: forwardMessages, layer 2
+      | forward                  | layer |
+      | messages.forwardMessages |     2 |
+
+    @needs-layer-3
+    Examples: forwardMessages, layer 3
+      | forward                  | layer |
+      | messages.forwardMessages |     3 |
+
+    @needs-layer-3 @needs-forwardMessage
     Examples: forwardMessage
-      | forward                 |
-      | messages.forwardMessage |
+      | forward                 | layer |
+      | messages.forwardMessage |     3 |
 
-  @REQ-SCHEMA @REQ-S1-REVEAL-REVERSE @must
+  @REQ-SCHEMA @must
   Scenario Outline: Every answer matches the schema of the layer its request declared (layer <layer>)
     Given A has B's number in contacts
     And A and B met in a chat made by C

@@ -141,14 +141,24 @@ Feature: One user knows the other's number
     Examples: layer 1
       | send                                | layer |
       | messages.sendMessage                |     1 |
+      | messages.sendMedia with own contact |     1 |
       | messages.sendMedia with a geo point |     1 |
       | messages.forwardMessages            |     1 |
+
+    @needs-layer-2
+    Examples: layer 2
+      | send                                | layer |
+      | messages.sendMessage                |     2 |
+      | messages.sendMedia with own contact |     2 |
+      | messages.sendMedia with a geo point |     2 |
+      | messages.forwardMessages            |     2 |
 
     @needs-layer-3
     Examples: layer 3
       | send                                | layer |
       | messages.sendMessage                |     3 |
       | messages.sendMedia with own contact |     3 |
+      | messages.sendMedia with a geo point |     3 |
       | messages.forwardMessages            |     3 |
 
     @needs-layer-3 @needs-forwardMessage

@@ -68,6 +68,7 @@ Feature: Users do not know numbers of each other
     Examples: layer 2
       | sender | receiver | layer |
       | A      | B        |     2 |
+      | B      | A        |     2 |
 
     @needs-layer-3
     Examples: layer 3
@@ -76,13 +77,27 @@ Feature: Users do not know numbers of each other
       | B      | A        |     3 |
 
   @REQ-S2-IMPORT @must
-  Scenario: B imports A's number from the contact message
-    When A sends own contact to B at layer 1
+  Scenario Outline: B imports A's number from the contact message (card at layer <layer>)
+    When A sends own contact to B at layer <layer>
     And B imports A's number from the contact message
     Then B's import result lists A
     And B sees A as userContact with A's phone
     And A is in B's contacts
     And every view of every user is as the link table says
+
+    Examples: layer 1
+      | layer |
+      |     1 |
+
+    @needs-layer-2
+    Examples: layer 2
+      | layer |
+      |     2 |
+
+    @needs-layer-3
+    Examples: layer 3
+      | layer |
+      |     3 |
 
   @REQ-S2-IMPORT-NO-REVEAL @must
   Scenario Outline: B's import alone does not make B's number available to A (card at layer <layer>)
@@ -94,6 +109,11 @@ Feature: Users do not know numbers of each other
     Examples: layer 1
       | layer |
       |     1 |
+
+    @needs-layer-2
+    Examples: layer 2
+      | layer |
+      |     2 |
 
     @needs-layer-3
     Examples: layer 3

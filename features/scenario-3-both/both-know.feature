@@ -2,8 +2,11 @@ Feature: Both users know each other's number
   Spec ("Requests", Both user know each other number):
   "This is quite obvious: messaging does not change links since target state has been reached."
 
-  @REQ-S3-STABLE @must
+  @REQ-S3-STABLE @REQ-CONTACTS-MUTUAL @must
   Scenario Outline: Messages both ways by <send> change no link (layer <layer>)
+    Every view includes each user's contacts.getContacts, where the other stays a mutual contact
+    whatever messages went between them (CONTACTS-MUTUAL).
+
     Given A and B have each other's numbers
     When A messages B by <send> at layer <layer>
     And B messages A by <send> at layer <layer>

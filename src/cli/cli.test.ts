@@ -79,9 +79,10 @@ test("a run with two worker processes passes its scenarios; a subset is INCOMPLE
     dir,
   );
   assert.equal(run.code, 3, run.stderr);
-  assert.match(run.stdout, /^verdict: INCOMPLETE: a subset: 9 of \d+ scenarios/m);
-  assert.match(run.stdout, /\nconformance: 9 passed, 0 failed\n$/);
-  assert.equal(readReport(dir).totals.passed, 9);
+  const [, chosen] = /^verdict: INCOMPLETE: a subset: (\d+) of \d+ scenarios/m.exec(run.stdout) ?? [];
+  assert.ok(Number(chosen) >= 2, `a subset of several scenarios:\n${run.stdout}`);
+  assert.match(run.stdout, new RegExp(`\nconformance: ${chosen} passed, 0 failed\n$`));
+  assert.equal(readReport(dir).totals.passed, Number(chosen));
 });
 
 test("--version prints the package's version", () => {
@@ -129,7 +130,7 @@ test("plain cucumber-js runs the suite in the repo, with its own formatters, als
       env: { ...process.env, CONFORMANCE_TARGET: "" },
     });
     assert.equal(run.status, 0, `${args.join(" ")}: ${run.stdout}${run.stderr}`);
-    assert.match(run.stdout, /\d scenarios? \(\d passed\)/);
+    assert.match(run.stdout, /\n(\d+) scenarios? \(\1 passed\)\n/);
   }
 });
 

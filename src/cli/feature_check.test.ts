@@ -164,6 +164,50 @@ test("a requirement no scenario covers is reported at its entry in docs/requirem
   ]);
 });
 
+test("a cell of a requirement's grid that no scenario checks is reported at its entry, an n/a cell is not", async () => {
+  const grid = [
+    "    grid:",
+    "      - sends: [messages.sendMessage, messages.forwardMessage]",
+    "        layers: [1, 2]",
+    "        directions: [A→B]",
+    "        except:",
+    "          - sends: [messages.sendMessage]",
+    "            layers: [2]",
+    "            why: a reason",
+  ].join("\n");
+  const root = tempRoot(
+    `requirements:\n  - id: S2-NO-REVEAL\n    level: MUST\n    source: s\n    check: c\n${grid}\n`,
+  );
+  const feature = [
+    "Feature: A test",
+    "",
+    "  @REQ-S2-NO-REVEAL @must",
+    "  Scenario: Strangers",
+    "    Given A and B met in a chat made by C",
+    "    When A messages B by messages.sendMessage at layer 1",
+    "    Then A sees B as userForeign without a phone",
+    "",
+  ].join("\n");
+  writeFileSync(join(root, "features", "x.feature"), feature);
+  assert.deepEqual((await checkFeatures({ root, catalogue: await stepCatalogue() })).map(formatProblem), []);
+  writeFileSync(join(root, "features", "x.feature"), feature.replace("at layer 1", "at layer 2"));
+  // messages.sendMessage at layer 2 is excepted and forwardMessage exists only at layer 3: the
+  // one cell left empty is messages.sendMessage at layer 1.
+  assert.deepEqual((await checkFeatures({ root, catalogue: await stepCatalogue() })).map(formatProblem), [
+    "docs/requirements.yaml:2:9: S2-NO-REVEAL: no scenario checks messages.sendMessage at layer 1 A→B, a cell of its grid",
+  ]);
+});
+
+test("the project's features leave no cell of any requirement's grid empty", async () => {
+  const problems = (await checkFeatures({ root: projectRoot, catalogue: await stepCatalogue() })).map(
+    formatProblem,
+  );
+  assert.deepEqual(
+    problems.filter((p) => p.includes("a cell of its grid")),
+    [],
+  );
+});
+
 test("a feature not in the pretty-printer's layout is reported where it first differs", async () => {
   const problems = await problemsOf(SOUND.replace("    Then A sees", "      Then A sees"));
   expectOne(problems, "features/x.feature:6:5: not laid out as cucumber's pretty-printer does");

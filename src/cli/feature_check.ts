@@ -15,6 +15,7 @@ import { indexDocument } from "./gherkin_locations.ts";
 import type { Problem } from "./problem.ts";
 import { sortedProblems } from "./problem.ts";
 import { type FeatureFile, readFeatures } from "./read_features.ts";
+import { gridCells, missingCells } from "./requirement_grid.ts";
 import type { StepCatalogue } from "./step_catalogue.ts";
 
 export interface FeatureCheckOptions {
@@ -98,6 +99,14 @@ export async function checkFeatures(options: FeatureCheckOptions): Promise<Probl
         uri: REQUIREMENTS_FILE,
         ...where,
         message: `requirement ${r.id} (${r.level}) is covered by no scenario`,
+      });
+    }
+    const pickles = files.flatMap((f) => f.envelopes.flatMap((e) => (e.pickle ? [e.pickle] : [])));
+    for (const m of missingCells(gridCells(pickles), requirements)) {
+      problems.push({
+        uri: REQUIREMENTS_FILE,
+        ...(loaded.lineOf.get(m.requirement) ?? { line: 1, column: 1 }),
+        message: `${m.requirement}: no scenario checks ${m.send} at layer ${m.layer} ${m.direction}, a cell of its grid`,
       });
     }
   }

@@ -2,7 +2,8 @@
 // the scenarios tagged with it exercise, and on which feature line. It is read from the pickles'
 // own steps, so it says what the features do, not what they were meant to do.
 import type { Pickle } from "@cucumber/messages";
-import { REQUIREMENTS, requirementIdsOfTags } from "../requirements/index.ts";
+import { type ExpectedCell, expectedCells } from "../requirements/grid.ts";
+import { REQUIREMENTS, type Requirement, requirementIdsOfTags } from "../requirements/index.ts";
 
 export interface GridCell {
   requirement: string;
@@ -85,8 +86,29 @@ export function gridCells(pickles: readonly Pickle[]): GridCell[] {
 }
 
 const cell = (text: string) => text.replaceAll("|", "\\|");
+const columnOf = (c: { layer: number; direction: string }) => `layer ${c.layer} ${c.direction}`;
+const keyOf = (c: { send: string; layer: number; direction: string }) => `${c.send}|${columnOf(c)}`;
 
-/** One table per requirement with sends: rows send kinds, columns layer × direction. */
+/** The cells a requirement's grid promises that no scenario checks. */
+export function missingCells(
+  cells: readonly GridCell[],
+  requirements: readonly Requirement[] = REQUIREMENTS as readonly Requirement[],
+): (ExpectedCell & { requirement: string })[] {
+  const found = new Set(cells.map((c) => `${c.requirement}|${keyOf(c)}`));
+  return requirements.flatMap((r) =>
+    expectedCells(r.grid ?? [])
+      .filter((e) => e.notApplicable === undefined && !found.has(`${r.id}|${keyOf(e)}`))
+      .map((e) => ({ ...e, requirement: r.id })),
+  );
+}
+
+const byLayerThenDirection = (a: string, b: string) => a.localeCompare(b);
+
+/**
+ * One table per requirement with sends: rows send kinds, columns layer × direction. A cell the
+ * requirement's grid promises shows its feature lines, "n/a" (why, below the table) where the
+ * cell cannot exist, or **missing**; a cell it does not promise shows what scenarios check anyway.
+ */
 export function renderGrid(cells: readonly GridCell[]): string[] {
   const lines = [
     "## The grid",
@@ -95,13 +117,23 @@ export function renderGrid(cells: readonly GridCell[]): string[] {
     "direction (columns) its scenarios exercise, each cell the feature lines (one row of a",
     "Scenario Outline each) that check it. A→B is the first user of the scenario messaging the",
     "second (in scenario 1, the one who has the other's number); →chat is a message to a chat.",
+    "The cells a requirement promises are its `grid` in docs/requirements.yaml; one that no",
+    "scenario checks reads **missing**, and `tl-conformance check-features` names it. A cell",
+    "that cannot exist reads n/a, with the reason below the table.",
     "",
   ];
-  for (const r of REQUIREMENTS) {
+  for (const r of REQUIREMENTS as readonly Requirement[]) {
     const mine = cells.filter((c) => c.requirement === r.id);
-    if (mine.length === 0) continue;
-    const columns = [...new Set(mine.map((c) => `layer ${c.layer} ${c.direction}`))].sort();
-    const sends = [...new Set(mine.map((c) => c.send))].sort();
+    const expected = expectedCells(r.grid ?? []);
+    if (mine.length === 0 && expected.length === 0) continue;
+    const columns = [...new Set([...expected, ...mine].map(columnOf))].sort(byLayerThenDirection);
+    const sends = [...new Set([...expected.map((e) => e.send), ...mine.map((c) => c.send).sort()])];
+    const promised = new Map(expected.map((e) => [keyOf(e), e]));
+    const reasons: string[] = [];
+    const marker = (why: string) => {
+      if (!reasons.includes(why)) reasons.push(why);
+      return `n/a${"¹²³⁴⁵⁶⁷⁸⁹"[reasons.indexOf(why)] ?? ""}`;
+    };
     lines.push(
       `### ${r.id} (${r.level})`,
       "",
@@ -111,13 +143,20 @@ export function renderGrid(cells: readonly GridCell[]): string[] {
     for (const send of sends) {
       const row = columns.map((column) => {
         const at = mine
-          .filter((c) => c.send === send && `layer ${c.layer} ${c.direction}` === column)
+          .filter((c) => c.send === send && columnOf(c) === column)
           .map((c) => c.where.replace(/^features\//, ""));
-        return at.length === 0 ? "" : [...new Set(at)].join("<br>");
+        if (at.length > 0) return [...new Set(at)].join("<br>");
+        const promise = promised.get(`${send}|${column}`);
+        if (promise?.notApplicable) return marker(promise.notApplicable);
+        return promise ? "**missing**" : "";
       });
       lines.push(`| ${cell(send)} | ${row.map(cell).join(" | ")} |`);
     }
-    lines.push("");
+    lines.push(
+      "",
+      ...reasons.map((why, i) => `${"¹²³⁴⁵⁶⁷⁸⁹"[i] ?? ""} ${why}`),
+      ...(reasons.length ? [""] : []),
+    );
   }
   return lines;
 }

@@ -7,7 +7,7 @@ import { REQUIREMENTS, requirementIdsOfTags } from "../requirements/index.ts";
 import { readFeatures } from "./read_features.ts";
 import { gridCells, renderGrid } from "./requirement_grid.ts";
 
-async function pickles(projectRoot: string): Promise<Pickle[]> {
+export async function pickles(projectRoot: string): Promise<Pickle[]> {
   return (await readFeatures(projectRoot)).flatMap(({ envelopes }) =>
     envelopes.flatMap((e) => (e.pickle ? [e.pickle] : [])),
   );

@@ -10,6 +10,7 @@ export const REQUIREMENTS = [
     check:
       "A has B's number, B has not A's; A messages B; then every view B gets of A (users.getUsers, users.getFullUser, the users of B's getDifference, getDialogs) is `userRequest` with A's real phone",
     speaksFor: [{ check: "view.reveal", unless: "viewer-sent-the-revealing-message" }],
+    grid: [{ sends: ["every private send"], layers: [1, 2, 3], directions: ["A→B"] }],
   },
   {
     id: "S1-REVEAL-REVERSE",
@@ -17,6 +18,7 @@ export const REQUIREMENTS = [
     source: '"The same happens if user B not having A\'s number sends a message to the latter"',
     check: "as S1-REVEAL, but B messages A",
     speaksFor: [{ check: "view.reveal", when: "viewer-sent-the-revealing-message" }],
+    grid: [{ sends: ["every private send"], layers: [1, 2, 3], directions: ["B→A"] }],
   },
   {
     id: "S1-BEFORE-SEND",
@@ -25,6 +27,21 @@ export const REQUIREMENTS = [
     check:
       "the very update that delivers A's first message to B already carries A as `userRequest` with phone",
     speaksFor: [{ check: "result.reveal" }],
+    grid: [
+      {
+        sends: ["every private send"],
+        layers: [1, 2, 3],
+        directions: ["A→B", "B→A"],
+        except: [
+          {
+            sends: ["messages.sendMessage"],
+            layers: [1, 2],
+            directions: ["B→A"],
+            why: "messages.sentMessage carries no user, so B's own result has nothing to show; the update that delivers A's message shows it (A→B)",
+          },
+        ],
+      },
+    ],
   },
   {
     id: "S1-NO-EARLY-REVEAL",
@@ -34,6 +51,7 @@ export const REQUIREMENTS = [
     check:
       "A imports B; B meets A in a chat made by C; before any message between them B sees A as `userForeign` with no phone, although A has B's number",
     speaksFor: [{ check: "view.no-reveal", unless: "owner-imported-viewer-from-card" }],
+    grid: [{ sends: ["every send to a chat"], layers: [1, 2, 3], directions: ["A→chat", "B→chat"] }],
   },
   {
     id: "S2-FOREIGN",
@@ -49,6 +67,10 @@ export const REQUIREMENTS = [
     source: '"When messaging A\'s number will not become available for B and vice versa"',
     check: "after messages both ways, both still `userForeign`, no phone anywhere in any response to either",
     speaksFor: [{ check: "view.strangers", when: "they-messaged" }],
+    grid: [
+      { sends: ["every private send"], layers: [1, 2, 3], directions: ["A→B", "B→A"] },
+      { sends: ["every send to a chat"], layers: [1, 2, 3], directions: ["A→chat"] },
+    ],
   },
   {
     id: "S2-CONTACT-MEDIA",
@@ -57,6 +79,7 @@ export const REQUIREMENTS = [
       '"send him personal message with contact info … inputMediaContact using method messages.sendMedia"',
     check:
       "A sends inputMediaContact with A's phone and names; B receives `messageMediaContact` with those values and `user_id` = A",
+    grid: [{ sends: ["messages.sendMedia with own contact"], layers: [1, 2, 3], directions: ["A→B", "B→A"] }],
   },
   {
     id: "S2-IMPORT",
@@ -64,6 +87,7 @@ export const REQUIREMENTS = [
     source: '"import it using method contacts.importContacts to have it in contacts"',
     check: "B imports A; result lists A; B then sees A as `userContact` with phone; A is in B's getContacts",
     speaksFor: [{ check: "view.contact", unless: "mutual-contacts" }],
+    grid: [{ sends: ["messages.sendMedia with own contact"], layers: [1, 2, 3], directions: ["A→B"] }],
   },
   {
     id: "S2-IMPORT-NO-REVEAL",
@@ -71,6 +95,7 @@ export const REQUIREMENTS = [
     source: '"after any message later between them B\'s number will be available" (so not before)',
     check: "right after B's import and before any further message, A still sees B as `userForeign`",
     speaksFor: [{ check: "view.no-reveal", when: "owner-imported-viewer-from-card" }],
+    grid: [{ sends: ["messages.sendMedia with own contact"], layers: [1, 2, 3], directions: ["A→B"] }],
   },
   {
     id: "S2-LATER-REVEAL",
@@ -78,6 +103,7 @@ export const REQUIREMENTS = [
     source: '"after any message later between them B\'s number will be available for A"',
     check: "after one more message (either direction, both tested), A sees B as `userRequest` with B's phone",
     speaksFor: [{ check: "view.reveal", when: "owner-imported-viewer-from-card", priority: 1 }],
+    grid: [{ sends: ["every private send"], layers: [1, 2, 3], directions: ["A→B", "B→A"] }],
   },
   {
     id: "S3-STABLE",
@@ -90,6 +116,7 @@ export const REQUIREMENTS = [
       { check: "result.no-change", when: "mutual-contacts" },
       { check: "updates.no-change" },
     ],
+    grid: [{ sends: ["every private send"], layers: [1, 2, 3], directions: ["A→B", "B→A"] }],
   },
   {
     id: "CONTACTS-MUTUAL",
@@ -97,6 +124,7 @@ export const REQUIREMENTS = [
     source: 'contact "mutual: Current user is in the user\'s contact list"',
     check:
       "in contacts.getContacts, each contact's `mutual` is true exactly when that user has the caller in its own contacts: false while only the caller has the other's number, true once both have each other's, whatever messages went between them",
+    grid: [{ sends: ["every private send"], layers: [1, 2, 3], directions: ["A→B", "B→A"] }],
   },
   {
     id: "L3-LINKS-IN-RESULT",
@@ -104,6 +132,7 @@ export const REQUIREMENTS = [
     source: '"constructors containing updated links were added to resulting types of messaging methods"',
     check:
       "at layer 3, a send that changes the sender's link to the peer returns `sentMessageLink` (sendMessage), `statedMessageLink` (sendMedia, forwardMessage) or `statedMessagesLinks` (forwardMessages), whose `links` holds exactly the sender's links that the send changed: one `contacts.link`, for the peer, with the link pair as it stands after the send (the values the docs' one-liners decide are MUST; the rest of the table is LINK-VALUES)",
+    grid: [{ sends: ["every private send"], layers: [3], directions: ["A→B", "B→A"] }],
   },
   {
     id: "L3-LINK-USER",
@@ -112,6 +141,7 @@ export const REQUIREMENTS = [
     check:
       "each such link's `user` is the peer as the sender now sees it (same constructor and phone as users.getUsers returns right after)",
     speaksFor: [{ check: "result.link-user" }],
+    grid: [{ sends: ["every private send"], layers: [3], directions: ["A→B", "B→A"] }],
   },
   {
     id: "L3-NO-CHANGE",
@@ -120,6 +150,7 @@ export const REQUIREMENTS = [
     check:
       "at layer 3, a send that changes nothing returns either the plain constructor or a *Link one with empty `links`",
     speaksFor: [{ check: "result.no-change", unless: "mutual-contacts" }],
+    grid: [{ sends: ["every private send"], layers: [3], directions: ["A→B"] }],
   },
   {
     id: "L3-LAYER-GATE",
@@ -127,6 +158,7 @@ export const REQUIREMENTS = [
     source: '"To indicate for clients that these constructors are supported one should use 3rd layer"',
     check:
       "at layer 1 and layer 2 (bare call, invokeWithLayer2) the same sends return only `sentMessage` / `statedMessage` / `statedMessages`; layer 3 constructors never reach a client that did not declare layer 3, in any response",
+    grid: [{ sends: ["every private send"], layers: [1, 2], directions: ["A→B", "B→A"] }],
   },
   {
     id: "L3-NO-SELF-UPDATE",
@@ -134,6 +166,7 @@ export const REQUIREMENTS = [
     source: '"when sending messages to a current user updates on changed links are not sent"',
     check:
       "the sender gets no `updateContactLink` for a change its own send made, whatever the send method and at every layer (at layers 1 and 2 the sender learns it only from later views)",
+    grid: [{ sends: ["every private send"], layers: [1, 2, 3], directions: ["A→B", "B→A"] }],
   },
   {
     id: "LINK-PEER-UPDATE",
@@ -142,12 +175,14 @@ export const REQUIREMENTS = [
     check:
       "for every change of its link, the other party gets exactly one `updateContactLink` with the new values, in its getDifference, whatever the send method and the layer the sender declared; no `updateContactLink` reaches anyone when no link changed",
     speaksFor: [{ check: "updates.no-change", priority: 1 }],
+    grid: [{ sends: ["every private send"], layers: [1, 2, 3], directions: ["A→B", "B→A"] }],
   },
   {
     id: "LINK-VALUES",
     level: "SHOULD",
     source: 'the one-line meanings of contacts.myLink*/foreignLink* (docs/semantics.md, "The link pair")',
     check: 'link pairs follow the link table (docs/semantics.md, "The link pair")',
+    grid: [{ sends: ["every private send"], layers: [3], directions: ["A→B", "B→A"] }],
   },
   {
     id: "SCHEMA",
@@ -162,6 +197,18 @@ export const REQUIREMENTS = [
     source: 'userForeign "not a contact … ", phone "not available"',
     check:
       "no answer to a user ever contains the phone of a user that user may not see: search the whole answer (every header and the whole body, not only User objects), for the number in any usual writing (digits alone, with `+`, spaces, dashes, dots or brackets); the one exception is the `phone_number` of a contact card that a user really sent to that viewer",
+    grid: [
+      { sends: ["messages.sendMedia with a third user's card"], layers: [1, 2, 3], directions: ["A→B"] },
+      {
+        sends: [
+          "messages.forwardMessages of a received message",
+          "messages.forwardMessage of a received message",
+        ],
+        layers: [1, 2, 3],
+        directions: ["C→B"],
+      },
+      { sends: ["every send to a chat"], layers: [1, 2, 3], directions: ["A→chat"] },
+    ],
   },
   {
     id: "ERRORS",

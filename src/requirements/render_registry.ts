@@ -24,6 +24,7 @@ function requirementLiteral(r: Requirement): string {
     `source: ${literal(r.source)}`,
     `check: ${literal(r.check)}`,
     ...(r.speaksFor === undefined ? [] : [`speaksFor: [${r.speaksFor.map(speaksForLiteral).join(", ")}]`]),
+    ...(r.grid === undefined ? [] : [`grid: ${JSON.stringify(r.grid)}`]),
   ];
   return `  {\n${fields.map((f) => `    ${f},`).join("\n")}\n  },`;
 }

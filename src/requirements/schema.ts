@@ -2,6 +2,7 @@
 // pair facts; `npm run generate` writes it to schema/requirements.schema.json, so an editor with
 // a YAML language server checks the file as it is typed.
 import { CHECK_NAMES, GENERIC_CHECKS, PAIR_FACT_NAMES, PAIR_FACTS } from "./checks.ts";
+import { DIRECTIONS, SEND_GROUPS, SEND_ROWS } from "./grid.ts";
 
 export const REQUIREMENTS_FILE = "docs/requirements.yaml";
 export const SCHEMA_FILE = "schema/requirements.schema.json";
@@ -37,8 +38,42 @@ export function requirementsSchema(): Record<string, unknown> {
           source: { ...text, description: "The sentence of the spec, the docs or the binding." },
           check: { ...text, description: "What the suite checks, in one sentence." },
           speaksFor: { type: "array", items: { $ref: "#/$defs/speaksFor" } },
+          grid: { type: "array", minItems: 1, items: { $ref: "#/$defs/grid" } },
         },
       },
+      grid: {
+        type: "object",
+        description:
+          "A block of the grid: every send × layer × direction it names must have a scenario, but the exceptions.",
+        required: ["sends", "layers", "directions"],
+        additionalProperties: false,
+        properties: {
+          sends: { $ref: "#/$defs/sends" },
+          layers: { $ref: "#/$defs/layers" },
+          directions: { $ref: "#/$defs/directions" },
+          except: { type: "array", items: { $ref: "#/$defs/gridException" } },
+        },
+      },
+      gridException: {
+        type: "object",
+        description: "Cells of the grid that cannot be checked, and why.",
+        required: ["sends", "why"],
+        additionalProperties: false,
+        properties: {
+          sends: { $ref: "#/$defs/sends" },
+          layers: { $ref: "#/$defs/layers" },
+          directions: { $ref: "#/$defs/directions" },
+          why: text,
+        },
+      },
+      sends: {
+        type: "array",
+        minItems: 1,
+        uniqueItems: true,
+        items: { enum: [...Object.keys(SEND_GROUPS), ...SEND_ROWS] },
+      },
+      layers: { type: "array", minItems: 1, uniqueItems: true, items: { enum: [1, 2, 3] } },
+      directions: { type: "array", minItems: 1, uniqueItems: true, items: { enum: [...DIRECTIONS] } },
       speaksFor: {
         type: "object",
         required: ["check"],

@@ -3,6 +3,7 @@
 // checks.ts): the schema of the data file is generated from them, so the file can name no check
 // the suite does not have.
 import type { CheckName, PairFact } from "./checks.ts";
+import type { GridSpec } from "./grid.ts";
 
 export type RequirementLevel = "MUST" | "SHOULD";
 
@@ -25,4 +26,9 @@ export interface Requirement {
   /** What the suite checks, in one line. */
   check: string;
   speaksFor?: readonly SpeaksFor[];
+  /**
+   * The send kinds, layers and directions its scenarios must exercise (docs/requirements.md, the
+   * grid), as blocks: each block every send × layer × direction it names.
+   */
+  grid?: readonly GridSpec[];
 }
