@@ -47,7 +47,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
     witnesses: [
       {
         requirement: "ERRORS",
-        scenario: "features/errors/addressing.feature:57",
+        scenario: "features/errors/addressing.feature:67",
       },
     ],
     jsonWireOnly: [],
@@ -56,7 +56,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
     witnesses: [
       {
         requirement: "ERRORS",
-        scenario: "features/errors/addressing.feature:54",
+        scenario: "features/errors/addressing.feature:63",
       },
       {
         requirement: "S2-IMPORT",
@@ -73,23 +73,23 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S1-REVEAL",
-        scenario: "features/layer-3/links-in-result.feature:47",
+        scenario: "features/layer-3/links-in-result.feature:185",
       },
       {
         requirement: "S1-REVEAL-REVERSE",
-        scenario: "features/privacy/no-phone-leaks.feature:81",
-      },
-      {
-        requirement: "S2-IMPORT",
         scenario: "features/layer-3/links-in-result.feature:48",
       },
       {
+        requirement: "S2-IMPORT",
+        scenario: "features/layer-3/links-in-result.feature:47",
+      },
+      {
         requirement: "S2-IMPORT-NO-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:96",
+        scenario: "features/scenario-2-neither/neither-knows.feature:90",
       },
       {
         requirement: "S2-LATER-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:113",
+        scenario: "features/scenario-2-neither/neither-knows.feature:133",
       },
       {
         requirement: "S2-NO-REVEAL",
@@ -124,7 +124,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
     witnesses: [
       {
         requirement: "ERRORS",
-        scenario: "features/errors/addressing.feature:31",
+        scenario: "features/errors/addressing.feature:34",
       },
     ],
     jsonWireOnly: [],
@@ -142,7 +142,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
     witnesses: [
       {
         requirement: "ERRORS",
-        scenario: "features/errors/addressing.feature:48",
+        scenario: "features/errors/addressing.feature:55",
       },
     ],
     jsonWireOnly: [],
@@ -194,7 +194,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S3-STABLE",
-        scenario: "features/scenario-3-both/both-know.feature:19",
+        scenario: "features/scenario-3-both/both-know.feature:22",
       },
     ],
     jsonWireOnly: [],
@@ -243,7 +243,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S3-STABLE",
-        scenario: "features/scenario-3-both/both-know.feature:35",
+        scenario: "features/scenario-3-both/both-know.feature:38",
       },
     ],
     jsonWireOnly: [],
@@ -286,7 +286,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-LATER-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:125",
+        scenario: "features/scenario-2-neither/neither-knows.feature:145",
       },
     ],
     jsonWireOnly: [],
@@ -307,7 +307,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-LATER-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:139",
+        scenario: "features/scenario-2-neither/neither-knows.feature:159",
       },
     ],
     jsonWireOnly: [],
@@ -332,7 +332,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-LATER-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:115",
+        scenario: "features/scenario-2-neither/neither-knows.feature:135",
       },
     ],
     jsonWireOnly: [],
@@ -353,7 +353,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-LATER-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:149",
+        scenario: "features/scenario-2-neither/neither-knows.feature:169",
       },
     ],
     jsonWireOnly: [],
@@ -378,7 +378,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-LATER-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:119",
+        scenario: "features/scenario-2-neither/neither-knows.feature:139",
       },
     ],
     jsonWireOnly: [],
@@ -403,7 +403,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-LATER-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:117",
+        scenario: "features/scenario-2-neither/neither-knows.feature:137",
       },
     ],
     jsonWireOnly: [],
@@ -428,7 +428,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-LATER-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:113",
+        scenario: "features/scenario-2-neither/neither-knows.feature:133",
       },
     ],
     jsonWireOnly: [],
@@ -445,7 +445,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-LATER-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:113",
+        scenario: "features/scenario-2-neither/neither-knows.feature:133",
       },
     ],
     jsonWireOnly: [],
@@ -596,7 +596,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-IMPORT-NO-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:96",
+        scenario: "features/scenario-2-neither/neither-knows.feature:111",
       },
       {
         requirement: "S2-NO-REVEAL",
@@ -652,7 +652,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-IMPORT-NO-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:96",
+        scenario: "features/scenario-2-neither/neither-knows.feature:111",
       },
     ],
     jsonWireOnly: [],
@@ -694,7 +694,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-LATER-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:113",
+        scenario: "features/scenario-2-neither/neither-knows.feature:133",
       },
     ],
     jsonWireOnly: [],
@@ -711,7 +711,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-LATER-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:115",
+        scenario: "features/scenario-2-neither/neither-knows.feature:135",
       },
     ],
     jsonWireOnly: [],
@@ -728,7 +728,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-LATER-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:113",
+        scenario: "features/scenario-2-neither/neither-knows.feature:133",
       },
     ],
     jsonWireOnly: [],
@@ -749,7 +749,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-LATER-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:137",
+        scenario: "features/scenario-2-neither/neither-knows.feature:157",
       },
     ],
     jsonWireOnly: [],
@@ -766,7 +766,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-LATER-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:113",
+        scenario: "features/scenario-2-neither/neither-knows.feature:133",
       },
     ],
     jsonWireOnly: [],
@@ -783,7 +783,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-LATER-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:113",
+        scenario: "features/scenario-2-neither/neither-knows.feature:133",
       },
     ],
     jsonWireOnly: [],
@@ -800,7 +800,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-LATER-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:113",
+        scenario: "features/scenario-2-neither/neither-knows.feature:133",
       },
       {
         requirement: "S2-NO-REVEAL",
@@ -821,7 +821,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-LATER-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:113",
+        scenario: "features/scenario-2-neither/neither-knows.feature:133",
       },
     ],
     jsonWireOnly: [],
@@ -838,7 +838,7 @@ export const KILL_WITNESSES: Readonly<Record<string, MutantWitnesses>> = {
       },
       {
         requirement: "S2-LATER-REVEAL",
-        scenario: "features/scenario-2-neither/neither-knows.feature:113",
+        scenario: "features/scenario-2-neither/neither-knows.feature:133",
       },
     ],
     jsonWireOnly: [],
