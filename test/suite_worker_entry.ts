@@ -7,6 +7,7 @@ import { loadSuiteSupport } from "../src/cli/run_suite.ts";
 import { projectRoot } from "../src/cli/step_catalogue.ts";
 import { exploreMutant } from "./explore/survey.ts";
 import { MUTANTS } from "./mutants/catalogue.ts";
+import { cellMutant } from "./mutants/cell_mutants.ts";
 import { type RunChoice, type RunTarget, runAgainst } from "./mutants/run_against.ts";
 import { overMtproto, type StartedTarget } from "./servers.ts";
 import type { SuiteJob, SuiteJobResult, Wire, WorkerMessage } from "./suite_worker_jobs.ts";
@@ -59,6 +60,8 @@ async function run(job: SuiteJob): Promise<SuiteJobResult> {
       const variant = named(VARIANTS, job.name, "variant");
       return suiteOn(await variant.start((kind) => exercised.add(kind)), job.wire, undefined, exercised);
     }
+    case "cell":
+      return suiteOn(await cellMutant(job.cell)(), "http-json", job.choice);
     case "explore":
       return { kind: "found", found: await exploreMutant(named(MUTANTS, job.name, "mutant")) };
   }

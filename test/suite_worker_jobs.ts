@@ -1,6 +1,7 @@
 // What a suite worker (test/suite_worker.ts) is asked to do and what it answers. Both sides name
 // targets by their catalogue entry, not by URL: the target is started inside the worker, so the
 // server's work stays off the test runner's thread too.
+import type { Cell } from "./mutants/cell_mutants.ts";
 import type { MatrixRow, RunChoice } from "./mutants/run_against.ts";
 
 export type Wire = "http-json" | "mtproto";
@@ -10,6 +11,8 @@ export type SuiteJob =
   | { kind: "mutant"; name: string; wire: Wire; choice?: RunChoice }
   /** The suite against a variant of test/variants/catalogue.ts, with the choices it met. */
   | { kind: "variant"; name: string; wire: Wire }
+  /** `choice` of the suite against the mutant that breaks one cell of a grid (test/mutants/cell_mutants.ts). */
+  | { kind: "cell"; cell: Cell; choice: RunChoice }
   /** explore's survey run (test/explore/survey.ts) against a mutant: what it finds by itself. */
   | { kind: "explore"; name: string };
 

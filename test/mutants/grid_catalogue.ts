@@ -9,7 +9,7 @@ import type { Exchange } from "./proxy.ts";
 import { asForeign, everyObject } from "./rewrite.ts";
 
 /** What the request being served is, as the mutant's own request hook saw it. */
-interface Current {
+export interface Current {
   method: string;
   layer: number;
   media: string | undefined;
@@ -19,7 +19,7 @@ interface Current {
  * A hooked server whose hooks can ask which request is being served. Every hook runs inside the
  * request's synchronous section, after `request`, so the note is exact.
  */
-function tracking(make: (now: () => Current) => Partial<ServerHooks>): StartTarget {
+export function tracking(make: (now: () => Current) => Partial<ServerHooks>): StartTarget {
   return hooked(() => {
     let current: Current = { method: "?", layer: 1, media: undefined };
     const hooks = make(() => current);

@@ -1,10 +1,40 @@
 // docs/mutants.md: the kill matrix, mutant × requirement, rendered from the catalogue whose
 // expectations the kill-matrix test proves against real runs.
+
+import { expectedCells } from "../../src/requirements/grid.ts";
+import type { Requirement } from "../../src/requirements/index.ts";
 import { REQUIREMENTS } from "../../src/requirements/index.ts";
 import { FOUND_BY_EXPLORE } from "../explore/found_by_explore.ts";
 import { SURVEY_BUDGET } from "../explore/survey.ts";
 import { VARIANTS } from "../variants/catalogue.ts";
 import { MUTANTS } from "./catalogue.ts";
+import { CELL_REQUIREMENTS, cellBreak } from "./cell_mutants.ts";
+
+/** The section on the cell matrix (test/mutants/cell_matrix.test.ts). */
+function cellSection(): string[] {
+  const rows = (REQUIREMENTS as readonly Requirement[])
+    .filter((r) => CELL_REQUIREMENTS.includes(r.id))
+    .map((r) => {
+      const cells = expectedCells(r.grid ?? []).filter((c) => c.notApplicable === undefined);
+      return `| ${r.id} | ${r.level} | ${cells.length} | ${cellBreak(r.id)} |`;
+    });
+  return [
+    "## The cell matrix",
+    "",
+    "Generated from test/mutants/cell_mutants.ts; `npm test` runs it (test/mutants/cell_matrix.test.ts).",
+    'For every cell of these requirements\' grids (docs/requirements.md, "The grid"), a mutant breaks',
+    "that cell only: the send of that kind, at that layer, in that direction (told apart by whether the",
+    "sender has the peer's number). The cell's own scenarios must fail on the requirement (at layer 3",
+    "a reveal that did not happen may show first in the send result's links: L3-LINKS-IN-RESULT), and",
+    "the scenarios of a neighbouring cell (the same send at another layer, or the other direction)",
+    "must pass against the same mutant.",
+    "",
+    "| requirement | level | cells | the cell's send, and only it, … |",
+    "|---|---|---|---|",
+    ...rows,
+    "",
+  ];
+}
 
 /** The section on what `explore` finds by itself (test/explore/found_by_explore.ts). */
 function exploreSection(): string[] {
@@ -64,6 +94,7 @@ export function renderMutantMatrix(): string {
     "|---|---|---|",
     ...coverage,
     "",
+    ...cellSection(),
     ...exploreSection(),
     "## Variant servers the suite must pass",
     "",
