@@ -3,7 +3,7 @@
 // TargetError with a code.
 import { EventEmitter } from "node:events";
 import { maxHeaderSize } from "node:http";
-import { Agent, request } from "undici";
+import { Agent } from "undici";
 import { HarnessError, TargetError } from "./errors.ts";
 import type { TlsOptions } from "./options.ts";
 import type { RequestScope } from "./request_scope.ts";
@@ -16,6 +16,19 @@ export interface RawAnswer {
 }
 
 const agents = new Map<string, Agent>();
+
+/** A target's URLs, parsed once: a run sends thousands of requests to the same two or three. */
+const urls = new Map<string, URL>();
+
+function parsedUrl(url: string): URL {
+  let parsed = urls.get(url);
+  if (!parsed) {
+    parsed = new URL(url);
+    if (urls.size > 1000) urls.clear();
+    urls.set(url, parsed);
+  }
+  return parsed;
+}
 
 /** One keep-alive pool per timeout and TLS setting, shared by every World of the process. */
 function agentFor(timeoutMs: number, tls: TlsOptions): Agent {
@@ -82,42 +95,92 @@ function classify(error: unknown, timeoutMs: number, ended: Deadline["ended"]): 
   return new TargetError("TARGET_RESET", `${code || name}: ${detail}`, { cause: error });
 }
 
-type Answer = Awaited<ReturnType<typeof request>>;
-
 /**
- * The body up to the cap. A declared length within the cap is read in one go (the common
- * case, and measurably faster); a larger declared length is refused unread; an undeclared
- * length is read in chunks and cut at the cap.
+ * One exchange on undici's dispatch interface, the body collected here up to the cap: a declared
+ * length over the cap is refused unread, an undeclared one cut at the cap. `request()` would add
+ * a URL parse, a readable stream, an async resource and a consumer per exchange, about a third of
+ * the client's own CPU per call (bench/client.ts), for what these few callbacks do.
  */
-async function readCapped(answer: Answer, cap: number): Promise<{ text: string; truncated: boolean }> {
-  const declared = Number(answer.headers["content-length"]);
-  if (Number.isInteger(declared) && declared <= cap)
-    return { text: await answer.body.text(), truncated: false };
-  if (Number.isInteger(declared)) {
-    answer.body.destroy();
-    return { text: "", truncated: true };
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of answer.body) {
-    const buffer = chunk as Buffer;
-    if (size + buffer.length > cap) {
-      chunks.push(buffer.subarray(0, cap - size));
-      answer.body.destroy();
-      return { text: Buffer.concat(chunks).toString("utf8"), truncated: true };
-    }
-    chunks.push(buffer);
-    size += buffer.length;
-  }
-  return { text: Buffer.concat(chunks).toString("utf8"), truncated: false };
+function dispatched(
+  agent: Agent,
+  target: URL,
+  method: "GET" | "POST",
+  headers: Record<string, string>,
+  body: string | undefined,
+  cap: number,
+  deadline: Deadline,
+): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    let controller: { abort(reason: Error): void } | undefined;
+    let status = 0;
+    let head: Record<string, string> = {};
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const finish = (truncated: boolean) => {
+      if (settled) return;
+      settled = true;
+      resolve({ status, headers: head, bodyText: Buffer.concat(chunks).toString("utf8"), truncated });
+    };
+    const onAbort = () => controller?.abort(deadline.reason ?? new Error("aborted"));
+    deadline.once("abort", onAbort);
+    const done = () => deadline.removeListener("abort", onAbort);
+    agent.dispatch(
+      {
+        origin: target.origin,
+        path: `${target.pathname}${target.search}`,
+        method,
+        headers,
+        body: body ?? null,
+      },
+      {
+        onRequestStart(c) {
+          controller = c;
+          if (deadline.aborted) c.abort(deadline.reason ?? new Error("aborted"));
+        },
+        onResponseStart(c, statusCode, responseHeaders) {
+          status = statusCode;
+          head = flatHeaders(responseHeaders as Record<string, string | string[] | undefined>);
+          const declared = Number(head["content-length"]);
+          if (Number.isInteger(declared) && declared > cap) {
+            finish(true);
+            done();
+            c.abort(new Error("the body is over the cap"));
+          }
+        },
+        onResponseData(c, chunk) {
+          if (settled) return;
+          if (size + chunk.length > cap) {
+            chunks.push(chunk.subarray(0, cap - size));
+            finish(true);
+            done();
+            c.abort(new Error("the body is over the cap"));
+            return;
+          }
+          chunks.push(chunk);
+          size += chunk.length;
+        },
+        onResponseEnd() {
+          done();
+          finish(false);
+        },
+        onResponseError(_c, error) {
+          done();
+          if (settled) return;
+          settled = true;
+          reject(error);
+        },
+      },
+    );
+  });
 }
 
 /**
- * The whole-exchange deadline, in the shape undici accepts as a `signal` (an EventEmitter with
- * `aborted` and `reason`). Not an AbortController: undici's listeners on an AbortSignal cost
- * about 40 µs of CPU per request on Node 20, a third of a bare request (bench/client.ts); an
- * EventEmitter costs next to nothing. A timer cleared when the exchange ends, not
- * AbortSignal.timeout, which would stay alive for the full timeout after every request.
+ * The whole-exchange deadline: an EventEmitter whose "abort" the exchange listens for, to abort
+ * its dispatch. Not an AbortController: listeners on an AbortSignal cost about 40 µs of CPU per
+ * request on Node 20, a third of a bare request (bench/client.ts); an EventEmitter costs next to
+ * nothing. A timer cleared when the exchange ends, not AbortSignal.timeout, which would stay
+ * alive for the full timeout after every request.
  */
 class Deadline extends EventEmitter {
   aborted = false;
@@ -177,20 +240,8 @@ export async function exchange(
     throw error;
   }
   try {
-    const answer = await request(url, {
-      method,
-      headers,
-      body,
-      signal: deadline,
-      dispatcher: agentFor(limits.timeoutMs, limits.tls ?? {}),
-    });
-    const { text, truncated } = await readCapped(answer, limits.maxBodyBytes);
-    return {
-      status: answer.statusCode,
-      headers: flatHeaders(answer.headers),
-      bodyText: text,
-      truncated,
-    };
+    const agent = agentFor(limits.timeoutMs, limits.tls ?? {});
+    return await dispatched(agent, parsedUrl(url), method, headers, body, limits.maxBodyBytes, deadline);
   } catch (error) {
     throw classify(error, limits.timeoutMs, deadline.ended);
   } finally {

@@ -28,10 +28,10 @@ export interface View {
   pointer: string;
 }
 
-/** The reads of an epoch, and whom each user could address when they were made. */
+/** The reads of an epoch, and whom each user could address when its read was made. */
 const cache = new WeakMap<
   ConformanceSession,
-  { epoch: number; addressable: string; reads: Map<string, UserRead> }
+  { epoch: number; asked: Map<string, string>; reads: Map<string, UserRead> }
 >();
 
 async function readUser(session: ConformanceSession, viewer: string): Promise<UserRead> {
@@ -128,10 +128,10 @@ export async function readAll(session: ConformanceSession): Promise<Map<string, 
   const cached = cache.get(session);
   if (cached && cached.epoch === session.epoch) return cached.reads;
   const names = session.names();
-  const before = addressable(session);
+  const asked = new Map(names.map((name) => [name, addressableBy(session, name)]));
   const reads = await Promise.all(names.map((name) => readUser(session, name)));
   const result = new Map(names.map((name, i) => [name, reads[i] as UserRead]));
-  cache.set(session, { epoch: session.epoch, addressable: before, reads: result });
+  cache.set(session, { epoch: session.epoch, asked, reads: result });
   return result;
 }
 
@@ -153,12 +153,14 @@ export function viewsIn(session: ConformanceSession, read: UserRead, owner: stri
   return views;
 }
 
-/** Whom each user may address, as one string. */
-function addressable(session: ConformanceSession): string {
-  const actors = [...session.actors.values()];
-  return actors
-    .map((a) => `${a.name}:${actors.filter((o) => o !== a && canAddress(a, o)).map((o) => o.name)}`)
-    .join(" ");
+/** Whom the viewer may address, as one string. */
+function addressableBy(session: ConformanceSession, viewer: string): string {
+  const self = session.actors.get(viewer);
+  if (!self) return "";
+  return [...session.actors.values()]
+    .filter((o) => o !== self && canAddress(self, o))
+    .map((o) => o.name)
+    .join(",");
 }
 
 /**
@@ -169,11 +171,15 @@ export async function snapshotState(session: ConformanceSession): Promise<string
   // A read teaches each user whom it may address (the Users its answers carry), and the next read
   // asks getFullUser of each of those: read until nobody learned anyone new, so two snapshots of
   // one state list the same users whatever reads came before them.
-  let reads = await readAll(session);
-  for (let round = 0; round < session.names().length; round++) {
-    if (cache.get(session)?.addressable === addressable(session)) break;
-    cache.delete(session);
-    reads = await readAll(session);
+  // Only the users who learned someone are read again.
+  const reads = await readAll(session);
+  const cached = cache.get(session);
+  for (let round = 0; cached && round < session.names().length; round++) {
+    const stale = session.names().filter((name) => cached.asked.get(name) !== addressableBy(session, name));
+    if (stale.length === 0) break;
+    for (const name of stale) cached.asked.set(name, addressableBy(session, name));
+    const again = await Promise.all(stale.map((name) => readUser(session, name)));
+    stale.forEach((name, i) => reads.set(name, again[i] as UserRead));
   }
   const state: Record<string, unknown> = {};
   for (const [viewer, read] of reads) {

@@ -29,18 +29,31 @@ export function escapePointer(key: string): string {
   return key.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
-/** Every User object anywhere in a value, each with its JSON pointer, in document order. */
+const NEEDS_ESCAPE = /[~/]/;
+
+/**
+ * Every User object anywhere in a value, each with its JSON pointer, in breadth-first order. It
+ * walks every answer the harness gets, so arrays are walked by index and keys escaped only when
+ * they hold `~` or `/` (measured: a twentieth of a suite run's harness time went to this walk).
+ */
 export function usersIn(value: unknown): { user: TlObject; pointer: string }[] {
   const found: { user: TlObject; pointer: string }[] = [];
-  const queue: [unknown, string][] = [[value, ""]];
+  const queue: [object, string][] = typeof value === "object" && value !== null ? [[value, ""]] : [];
   for (let i = 0; i < queue.length && i < MAX_NODES; i++) {
-    const [item, pointer] = queue[i] as [unknown, string];
-    if (typeof item !== "object" || item === null) continue;
+    const [item, pointer] = queue[i] as [object, string];
+    if (Array.isArray(item)) {
+      for (let k = 0; k < item.length; k++) {
+        const inner: unknown = item[k];
+        if (typeof inner === "object" && inner !== null) queue.push([inner, `${pointer}/${k}`]);
+      }
+      continue;
+    }
     if (isTlObject(item) && USER_CONSTRUCTORS.has(item._) && typeof item.id === "number")
       found.push({ user: item, pointer });
-    for (const [key, inner] of Object.entries(item)) {
+    for (const key of Object.keys(item)) {
+      const inner: unknown = (item as Record<string, unknown>)[key];
       if (typeof inner === "object" && inner !== null)
-        queue.push([inner, `${pointer}/${escapePointer(key)}`]);
+        queue.push([inner, `${pointer}/${NEEDS_ESCAPE.test(key) ? escapePointer(key) : key}`]);
     }
   }
   return found;
