@@ -179,7 +179,7 @@ export async function snapshotState(session: ConformanceSession): Promise<string
     if (stale.length === 0) break;
     for (const name of stale) cached.asked.set(name, addressableBy(session, name));
     const again = await Promise.all(stale.map((name) => readUser(session, name)));
-    stale.forEach((name, i) => reads.set(name, again[i] as UserRead));
+    for (const [i, name] of stale.entries()) reads.set(name, again[i] as UserRead);
   }
   const state: Record<string, unknown> = {};
   for (const [viewer, read] of reads) {
