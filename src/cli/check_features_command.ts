@@ -2,11 +2,7 @@
 // files given) and docs/requirements.yaml are sound, 1 with one `file:line:column: message` line
 // per problem. Only a check of all of features/ also requires every requirement to be covered.
 import type { Command } from "commander";
-import { REQUIREMENTS } from "../requirements/index.ts";
 import { EXIT_FAILED } from "./exit_codes.ts";
-import { checkFeatures } from "./feature_check.ts";
-import { formatProblem } from "./problem.ts";
-import { projectRoot, stepCatalogue } from "./step_catalogue.ts";
 
 export function registerCheckFeaturesCommand(program: Command): void {
   program
@@ -16,6 +12,14 @@ export function registerCheckFeaturesCommand(program: Command): void {
       "check the features and docs/requirements.yaml: steps defined once, tags, levels, coverage, layout",
     )
     .action(async (files: string[]) => {
+      // Loaded here: the Gherkin parser, the support code and the requirements, for this command only.
+      const [{ REQUIREMENTS }, { checkFeatures }, { formatProblem }, { projectRoot, stepCatalogue }] =
+        await Promise.all([
+          import("../requirements/index.ts"),
+          import("./feature_check.ts"),
+          import("./problem.ts"),
+          import("./step_catalogue.ts"),
+        ]);
       const problems = await checkFeatures({
         root: projectRoot,
         catalogue: await stepCatalogue(),

@@ -4,9 +4,6 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { Command } from "commander";
 import { EXIT_FAILED } from "./exit_codes.ts";
-import { formatFeature } from "./format_feature.ts";
-import { featureFiles } from "./read_features.ts";
-import { projectRoot } from "./step_catalogue.ts";
 
 export function registerFormatFeaturesCommand(program: Command): void {
   program
@@ -14,6 +11,12 @@ export function registerFormatFeaturesCommand(program: Command): void {
     .description("lay out the feature files as cucumber's pretty-printer does")
     .option("--check", "change nothing; list the files that differ and exit 1")
     .action(async (options: { check?: boolean }) => {
+      // Loaded here: the Gherkin parser and the suite's files, which no other command needs.
+      const [{ formatFeature }, { featureFiles }, { projectRoot }] = await Promise.all([
+        import("./format_feature.ts"),
+        import("./read_features.ts"),
+        import("./step_catalogue.ts"),
+      ]);
       const differing: string[] = [];
       for (const file of await featureFiles(join(projectRoot, "features"))) {
         const uri = relative(projectRoot, file);

@@ -6,16 +6,9 @@
 // (src/server/limits.ts) has a flag of its name.
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
+import { TEST_RSA_PRIVATE_KEY_PATH } from "../server/front_ends/mtproto/mtproto_options.ts";
 import { loadRsaKey } from "../server/front_ends/mtproto/rsa.ts";
-import {
-  LIMIT_NAMES,
-  LIMITS,
-  type LimitName,
-  type Limits,
-  startMtprotoServer,
-  startServer,
-  TEST_RSA_PRIVATE_KEY_PATH,
-} from "../server/index.ts";
+import { LIMIT_NAMES, LIMITS, type LimitName, type Limits } from "../server/limits.ts";
 import { UsageError } from "./exit_codes.ts";
 
 interface ServerCommandOptions extends Partial<Record<LimitName, string>> {
@@ -90,6 +83,8 @@ export function registerServerCommand(program: Command): void {
     const mtprotoPort =
       options.mtprotoPort === undefined ? undefined : parsePort(options.mtprotoPort, "--mtproto-port");
     const onRequest = options.verbose ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
+    // Loaded here: --print-rsa-public-key and a usage error need no server.
+    const { startMtprotoServer, startServer } = await import("../server/index.ts");
     const server = await startServer({
       ...parseLimits(options),
       port: parsePort(options.port),

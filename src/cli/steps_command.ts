@@ -1,7 +1,5 @@
 // `tl-conformance steps`: the step catalogue a spec-writer writes features with.
 import type { Command } from "commander";
-import { stepCatalogue } from "./step_catalogue.ts";
-import { renderStepsText } from "./steps_doc.ts";
 
 export function registerStepsCommand(program: Command): void {
   program
@@ -10,6 +8,11 @@ export function registerStepsCommand(program: Command): void {
       "list every step a feature may use: parameters and their values, what it does, an example, where",
     )
     .action(async () => {
+      // Loaded here: the catalogue loads the suite's support code, which no other command needs.
+      const [{ stepCatalogue }, { renderStepsText }] = await Promise.all([
+        import("./step_catalogue.ts"),
+        import("./steps_doc.ts"),
+      ]);
       process.stdout.write(renderStepsText(await stepCatalogue()));
     });
 }

@@ -3,22 +3,10 @@
 import { randomInt } from "node:crypto";
 import { InvalidOptionError } from "../client/index.ts";
 import type { ExploreSettings } from "./context.ts";
+import type { ExploreCommandOptions } from "./defaults.ts";
 import { parseReplayPath } from "./replay_path.ts";
 
-export interface ExploreCommandOptions {
-  target?: string;
-  users?: string;
-  steps: string;
-  seed?: string;
-  runs: string;
-  budgetS: string;
-  path?: string;
-  timeoutMs: string;
-  reports: string;
-  strict?: boolean;
-}
-
-export const DEFAULTS = { steps: "30", runs: "1000", budgetS: "20", timeoutMs: "10000" } as const;
+export { DEFAULTS, type ExploreCommandOptions } from "./defaults.ts";
 
 function integer(text: string, name: string, min: number, max: number): number {
   const value = Number(text);
