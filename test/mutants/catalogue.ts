@@ -5,7 +5,7 @@
 import { type TlObject, withLinks } from "../../src/server/index.ts";
 import { hooked, proxied, rewriting } from "../servers.ts";
 import { GRID_MUTANTS } from "./grid_catalogue.ts";
-import { asForeign, everyObject } from "./rewrite.ts";
+import { asForeign, everyObject, linkOf } from "./rewrite.ts";
 
 export interface Mutant {
   name: string;
@@ -152,12 +152,7 @@ const BASE_MUTANTS: Mutant[] = [
       sendResult: (plain, c, standard) => {
         const result = standard();
         if (c.layer < 3 || c.changes.length > 0 || c.peerId === 0) return result;
-        const link = {
-          _: "contacts.link",
-          my_link: { _: "contacts.myLinkContact" },
-          foreign_link: { _: "contacts.foreignLinkMutual" },
-          user: c.renderUser(c.peerId),
-        };
+        const link = linkOf(c.renderUser(c.peerId), "contacts.myLinkContact", "contacts.foreignLinkMutual");
         return withLinks(plain, [link]);
       },
     })),

@@ -5,9 +5,16 @@
 // a send by the holder; in scenario 2's later reveal B imported A's card, so B→A is.
 // test/mutants/cell_matrix.test.ts proves that each cell's scenarios fail against its mutant and
 // that a neighbouring cell's scenarios do not.
-import { type LinkDelivery, type ServerHooks, SPEC_HOOKS, withLinks } from "../../src/server/index.ts";
+import {
+  type LinkDelivery,
+  type ServerHooks,
+  SPEC_HOOKS,
+  type TlObject,
+  withLinks,
+} from "../../src/server/index.ts";
 import type { StartTarget } from "../servers.ts";
 import { type Current, tracking } from "./grid_catalogue.ts";
+import { asForeign, everyObject, linkOf } from "./rewrite.ts";
 
 export interface Cell {
   requirement: string;
@@ -24,8 +31,13 @@ function sendOf(now: Current): string | undefined {
   return undefined;
 }
 
-/** Whether the sender of a send in this cell has the peer's number (see the header). */
-function senderHolds(cell: Cell): boolean {
+/**
+ * Whether the sender of a send in this cell has the peer's number (see the header), or undefined
+ * where the two cannot be told apart that way: strangers (neither has the other's), or a grid of
+ * one direction. Such a cell's mutant breaks its send kind at its layer whoever sends.
+ */
+function senderHolds(cell: Cell): boolean | undefined {
+  if (BREAKERS[cell.requirement]?.eitherDirection) return undefined;
   return (cell.requirement === "S2-LATER-REVEAL") !== (cell.direction === "A→B");
 }
 
@@ -40,6 +52,10 @@ interface CellBreaker {
    * arrives, before any view is read.
    */
   alsoFailsOn?: (cell: Cell) => string[];
+  /** The mutant cannot tell the directions apart (senderHolds). */
+  eitherDirection?: boolean;
+  /** The cells it can break, where the grid has more (undefined: all). */
+  covers?: (cell: Cell) => boolean;
 }
 
 const atLayer3 = (cell: Cell) => (cell.layer === 3 ? ["L3-LINKS-IN-RESULT"] : []);
@@ -52,6 +68,46 @@ const BREAKERS: Readonly<Record<string, CellBreaker>> = {
   "L3-LINKS-IN-RESULT": {
     what: "returns the plain constructor",
     breaks: (inCell) => ({ sendResult: (plain, _c, standard) => (inCell() ? plain : standard()) }),
+  },
+  "S2-NO-REVEAL": {
+    what: "reveals both numbers",
+    breaks: (inCell) => ({
+      revealOnMessage: (c) => {
+        SPEC_HOOKS.revealOnMessage(c);
+        if (!inCell()) return;
+        c.reveal(c.peerId, c.senderId);
+        c.reveal(c.senderId, c.peerId);
+      },
+    }),
+    // Strangers: neither has the other's number whichever sends, and each scenario messages
+    // both ways. The reveal rule runs for private sends only; the chat block has no cell mutant.
+    eitherDirection: true,
+    covers: (cell) => !cell.send.endsWith(" to a chat"),
+  },
+  "L3-LINK-USER": {
+    what: "shows the peer in its result's link as userForeign without a phone",
+    breaks: (inCell) => ({
+      sendResult: (_plain, _c, standard) => {
+        const result = standard();
+        if (!inCell()) return result;
+        return everyObject(result, (o) => {
+          if (o._ === "contacts.link" && typeof o.user === "object" && o.user !== null)
+            o.user = asForeign(o.user as TlObject);
+        }) as TlObject;
+      },
+    }),
+  },
+  "L3-NO-CHANGE": {
+    what: "returns a *Link result with the peer's link although it changed nothing",
+    breaks: (inCell) => ({
+      sendResult: (plain, c, standard) => {
+        if (!inCell() || c.changes.length > 0 || c.peerId === 0) return standard();
+        const link = linkOf(c.renderUser(c.peerId), "contacts.myLinkEmpty", "contacts.foreignLinkUnknown");
+        return withLinks(plain, [link]);
+      },
+    }),
+    // One direction only (A→B), between strangers and between contacts alike.
+    eitherDirection: true,
   },
   "L3-LAYER-GATE": {
     what: "returns the *Link constructor (with no links) before layer 3",
@@ -88,6 +144,11 @@ function revealBreaker(inCell: () => boolean): ReturnType<Breaker> {
 
 export const CELL_REQUIREMENTS = Object.keys(BREAKERS);
 
+/** Whether the requirement's cell mutants can break this cell of its grid. */
+export function cellCovered(cell: Cell): boolean {
+  return BREAKERS[cell.requirement]?.covers?.(cell) ?? true;
+}
+
 /** What a cell mutant of this requirement does in its cell. */
 export function cellBreak(requirement: string): string {
   return BREAKERS[requirement]?.what ?? "?";
@@ -101,7 +162,8 @@ export function cellFailsOn(cell: Cell): string[] {
 /** What the cell's mutant does, in words. */
 export function cellDeviation(cell: Cell): string {
   const breaker = BREAKERS[cell.requirement];
-  return `${cell.send} at layer ${cell.layer} ${cell.direction} ${breaker?.what ?? "?"}; every other send is right`;
+  const way = breaker?.eitherDirection ? `(${cell.direction}; either way)` : cell.direction;
+  return `${cell.send} at layer ${cell.layer} ${way} ${breaker?.what ?? "?"}; every other send is right`;
 }
 
 /** The server that breaks only this cell. */
@@ -117,7 +179,7 @@ export function cellMutant(cell: Cell): StartTarget {
       const current = now();
       return (
         sender?.request === current &&
-        sender.holds === holds &&
+        (holds === undefined || sender.holds === holds) &&
         current.layer === cell.layer &&
         sendOf(current) === cell.send
       );

@@ -6,7 +6,7 @@ import { withLinks } from "../../src/server/index.ts";
 import { hooked, proxied, proxiedFresh, type StartTarget } from "../servers.ts";
 import type { Mutant } from "./catalogue.ts";
 import type { Exchange } from "./proxy.ts";
-import { asForeign, everyObject } from "./rewrite.ts";
+import { asForeign, everyObject, linkOf } from "./rewrite.ts";
 
 /** What the request being served is, as the mutant's own request hook saw it. */
 export interface Current {
@@ -321,12 +321,7 @@ export const GRID_MUTANTS: Mutant[] = [
       sendResult: (plain, c, standard) => {
         const result = standard();
         if (!Array.isArray(result.links) || result.links.length === 0) return result;
-        const self = {
-          _: "contacts.link",
-          my_link: { _: "contacts.myLinkEmpty" },
-          foreign_link: { _: "contacts.foreignLinkUnknown" },
-          user: c.renderUser(c.senderId),
-        };
+        const self = linkOf(c.renderUser(c.senderId), "contacts.myLinkEmpty", "contacts.foreignLinkUnknown");
         return withLinks(plain, [...(result.links as TlObject[]), self]);
       },
     })),
@@ -366,13 +361,7 @@ export const GRID_MUTANTS: Mutant[] = [
         if (c.layer < 3 || c.changes.length > 0 || c.peerId === 0) return result;
         const peer = c.renderUser(c.peerId);
         if (peer._ !== "userForeign") return result;
-        const link = {
-          _: "contacts.link",
-          my_link: { _: "contacts.myLinkEmpty" },
-          foreign_link: { _: "contacts.foreignLinkUnknown" },
-          user: peer,
-        };
-        return withLinks(plain, [link]);
+        return withLinks(plain, [linkOf(peer, "contacts.myLinkEmpty", "contacts.foreignLinkUnknown")]);
       },
     })),
   },

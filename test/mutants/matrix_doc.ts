@@ -8,15 +8,19 @@ import { FOUND_BY_EXPLORE } from "../explore/found_by_explore.ts";
 import { SURVEY_BUDGET } from "../explore/survey.ts";
 import { VARIANTS } from "../variants/catalogue.ts";
 import { MUTANTS } from "./catalogue.ts";
-import { CELL_REQUIREMENTS, cellBreak } from "./cell_mutants.ts";
+import { CELL_REQUIREMENTS, cellBreak, cellCovered } from "./cell_mutants.ts";
 
 /** The section on the cell matrix (test/mutants/cell_matrix.test.ts). */
 function cellSection(): string[] {
   const rows = (REQUIREMENTS as readonly Requirement[])
     .filter((r) => CELL_REQUIREMENTS.includes(r.id))
     .map((r) => {
-      const cells = expectedCells(r.grid ?? []).filter((c) => c.notApplicable === undefined);
-      return `| ${r.id} | ${r.level} | ${cells.length} | ${cellBreak(r.id)} |`;
+      const cells = expectedCells(r.grid ?? [])
+        .filter((c) => c.notApplicable === undefined)
+        .map((c) => ({ ...c, requirement: r.id }));
+      const covered = cells.filter(cellCovered).length;
+      const of = covered === cells.length ? `${covered}` : `${covered} of ${cells.length}`;
+      return `| ${r.id} | ${r.level} | ${of} | ${cellBreak(r.id)} |`;
     });
   return [
     "## The cell matrix",
@@ -27,7 +31,9 @@ function cellSection(): string[] {
     "sender has the peer's number). The cell's own scenarios must fail on the requirement (at layer 3",
     "a reveal that did not happen may show first in the send result's links: L3-LINKS-IN-RESULT), and",
     "the scenarios of a neighbouring cell (the same send at another layer, or the other direction)",
-    "must pass against the same mutant.",
+    "must pass against the same mutant. Where the sender's holding the number cannot tell the two",
+    "directions apart (strangers, or a grid of one direction), the mutant breaks the send either way.",
+    "S2-NO-REVEAL's sends to a chat have no cell mutant (the reveal rule runs for private sends).",
     "",
     "| requirement | level | cells | the cell's send, and only it, … |",
     "|---|---|---|---|",

@@ -22,3 +22,8 @@ export function asForeign(user: TlObject): TlObject {
   const { phone: _phone, ...rest } = user;
   return { ...rest, _: "userForeign" };
 }
+
+/** A contacts.link with the given pair, for mutants that put a link where none belongs. */
+export function linkOf(user: TlObject, myLink: string, foreignLink: string): TlObject {
+  return { _: "contacts.link", my_link: { _: myLink }, foreign_link: { _: foreignLink }, user };
+}
