@@ -45,7 +45,8 @@ type Breaker = (inCell: () => boolean) => Partial<ServerHooks>;
 
 interface CellBreaker {
   what: string;
-  breaks: Breaker;
+  /** How a private send of the cell deviates (absent where `chat` or `mutant` makes the mutant). */
+  breaks?: Breaker;
   /**
    * Requirements a cell's scenario may fail on first, beside the cell's own: at layer 3 a reveal
    * that did not happen shows first in the send result's links, which are checked as the result
@@ -56,6 +57,10 @@ interface CellBreaker {
   eitherDirection?: boolean;
   /** The cells it can break, where the grid has more (undefined: all). */
   covers?: (cell: Cell) => boolean;
+  /** Sends to a chat: revealOnMessage runs for private sends only, so these cells have their own mutant. */
+  chat?: (cell: Cell) => StartTarget;
+  /** A mutant of its own for every cell, where the deviation is not in a send's reveal, result or updates. */
+  mutant?: (cell: Cell) => StartTarget;
 }
 
 const atLayer3 = (cell: Cell) => (cell.layer === 3 ? ["L3-LINKS-IN-RESULT"] : []);
@@ -65,6 +70,38 @@ const BREAKERS: Readonly<Record<string, CellBreaker>> = {
   "S1-REVEAL": { what: "reveals nothing", breaks: revealBreaker, alsoFailsOn: atLayer3 },
   "S1-REVEAL-REVERSE": { what: "reveals nothing", breaks: revealBreaker, alsoFailsOn: atLayer3 },
   "S2-LATER-REVEAL": { what: "reveals nothing", breaks: revealBreaker, alsoFailsOn: atLayer3 },
+  "S2-CONTACT-MEDIA": {
+    what: "arrives with another phone number",
+    // Strangers, who never met: the sender has the receiver's number neither way.
+    eitherDirection: true,
+    mutant: (cell) =>
+      tracking((now) => ({
+        request: (call) => (inCardCell(now(), cell) ? withCardPhone(call as TlObject, otherLastDigit) : call),
+      })),
+  },
+  "S2-IMPORT": {
+    what: "is not imported: an import of the number on it imports nothing",
+    mutant: (cell) =>
+      cardCellMutant(cell, (noted) => ({
+        request(call) {
+          const c = call as TlObject;
+          if (c._ !== "contacts.importContacts" || !Array.isArray(c.contacts)) return call;
+          return {
+            ...c,
+            contacts: c.contacts.filter((x) => !noted.phones.has(String((x as TlObject).phone))),
+          };
+        },
+      })),
+  },
+  "S2-IMPORT-NO-REVEAL": {
+    what: "reveals the importer's number to its sender once the receiver imports the number on it",
+    mutant: (cell) =>
+      cardCellMutant(cell, (noted) => ({
+        afterImport(c) {
+          for (const id of c.importedIds) if (noted.senders.has(id)) c.reveal(id, c.importerId);
+        },
+      })),
+  },
   "L3-LINKS-IN-RESULT": {
     what: "returns the plain constructor",
     breaks: (inCell) => ({ sendResult: (plain, _c, standard) => (inCell() ? plain : standard()) }),
@@ -80,9 +117,15 @@ const BREAKERS: Readonly<Record<string, CellBreaker>> = {
       },
     }),
     // Strangers: neither has the other's number whichever sends, and each scenario messages
-    // both ways. The reveal rule runs for private sends only; the chat block has no cell mutant.
+    // both ways.
     eitherDirection: true,
-    covers: (cell) => !cell.send.endsWith(" to a chat"),
+    chat: chatReveal,
+  },
+  "S1-NO-EARLY-REVEAL": {
+    what: "reveals the numbers of the sender and every member to each other",
+    // Both members message the chat in each scenario, so either may be the sender.
+    eitherDirection: true,
+    chat: chatReveal,
   },
   "L3-LINK-USER": {
     what: "shows the peer in its result's link as userForeign without a phone",
@@ -138,6 +181,99 @@ const BREAKERS: Readonly<Record<string, CellBreaker>> = {
   },
 };
 
+const CHAT = " to a chat";
+
+/** Whether the request being served is a send of the cell's card kind at the cell's layer. */
+function inCardCell(now: Current, cell: Cell): boolean {
+  return now.layer === cell.layer && sendOf(now) === cell.send;
+}
+
+/** Another last digit, never the same one. */
+const otherLastDigit = (phone: string) => `${phone.slice(0, -1)}${phone.endsWith("0") ? "1" : "0"}`;
+
+/** A mutant that notes each card sent in the cell (the phone on it, its sender) and deviates later. */
+function cardCellMutant(
+  cell: Cell,
+  make: (noted: { phones: Set<string>; senders: Set<number> }) => Partial<ServerHooks>,
+): StartTarget {
+  return tracking((now) => {
+    const noted = { phones: new Set<string>(), senders: new Set<number>() };
+    const hooks = make(noted);
+    return {
+      ...hooks,
+      request(call, context) {
+        if (inCardCell(now(), cell)) {
+          noted.phones.add(String(((call as TlObject).media as TlObject).phone_number));
+          if (context.accountId !== undefined) noted.senders.add(context.accountId);
+        }
+        return hooks.request ? hooks.request(call, context) : call;
+      },
+    };
+  });
+}
+
+function withCardPhone(call: TlObject, change: (phone: string) => string): TlObject {
+  const media = call.media as TlObject;
+  return { ...call, media: { ...media, phone_number: change(String(media.phone_number)) } };
+}
+
+/** The user ids a call names by InputUser (the members a messages.createChat asks for). */
+const userIds = (list: unknown) =>
+  Array.isArray(list)
+    ? list.flatMap((u) =>
+        typeof (u as TlObject)?.user_id === "number" ? [(u as TlObject).user_id as number] : [],
+      )
+    : [];
+
+/**
+ * A chat send of the cell's kind at its layer reveals the sender's and every other member's
+ * numbers to each other, right after it is stored. The mutant learns each chat's members from
+ * the messages.createChat it serves (the maker and the users it names, the chat id from the
+ * answer), since no hook is handed the chat.
+ */
+function chatReveal(cell: Cell): StartTarget {
+  const send = cell.send.slice(0, -CHAT.length);
+  return tracking((now) => {
+    const members = new Map<number, number[]>();
+    let making: number[] | undefined;
+    let toChat: { chat: number; sender: number } | undefined;
+    return {
+      request(call, context) {
+        const c = call as TlObject;
+        const peer = c.peer as TlObject | undefined;
+        toChat = undefined;
+        if (c._ === "messages.createChat" && context.accountId !== undefined)
+          making = [context.accountId, ...userIds(c.users)];
+        if (
+          peer?._ === "inputPeerChat" &&
+          typeof peer.chat_id === "number" &&
+          context.accountId !== undefined
+        )
+          toChat = { chat: peer.chat_id, sender: context.accountId };
+        return call;
+      },
+      afterCall(c) {
+        const current = now();
+        if (!toChat || current.layer !== cell.layer || sendOf(current) !== send) return;
+        for (const member of members.get(toChat.chat) ?? []) {
+          if (member === toChat.sender) continue;
+          c.reveal(member, toChat.sender);
+          c.reveal(toChat.sender, member);
+        }
+      },
+      response(body, context) {
+        if (context.method === "messages.createChat" && making) {
+          const chat = (body as TlObject | undefined)?.chats;
+          const id = Array.isArray(chat) ? (chat[0] as TlObject | undefined)?.id : undefined;
+          if (typeof id === "number") members.set(id, making);
+          making = undefined;
+        }
+        return body;
+      },
+    };
+  });
+}
+
 function revealBreaker(inCell: () => boolean): ReturnType<Breaker> {
   return { revealOnMessage: (c) => (inCell() ? undefined : SPEC_HOOKS.revealOnMessage(c)) };
 }
@@ -146,7 +282,9 @@ export const CELL_REQUIREMENTS = Object.keys(BREAKERS);
 
 /** Whether the requirement's cell mutants can break this cell of its grid. */
 export function cellCovered(cell: Cell): boolean {
-  return BREAKERS[cell.requirement]?.covers?.(cell) ?? true;
+  const breaker = BREAKERS[cell.requirement];
+  if (cell.send.endsWith(CHAT) && !breaker?.chat) return false;
+  return breaker?.covers?.(cell) ?? true;
 }
 
 /** What a cell mutant of this requirement does in its cell. */
@@ -170,6 +308,11 @@ export function cellDeviation(cell: Cell): string {
 export function cellMutant(cell: Cell): StartTarget {
   const breaker = BREAKERS[cell.requirement];
   if (!breaker) throw new Error(`no cell mutants for ${cell.requirement}`);
+  if (breaker.mutant) return breaker.mutant(cell);
+  if (cell.send.endsWith(CHAT)) {
+    if (!breaker.chat) throw new Error(`no cell mutants for ${cell.requirement}'s sends to a chat`);
+    return breaker.chat(cell);
+  }
   const holds = senderHolds(cell);
   return tracking((now) => {
     // Whether the sender had the peer's number, read by the reveal hook of the send being served
@@ -184,7 +327,7 @@ export function cellMutant(cell: Cell): StartTarget {
         sendOf(current) === cell.send
       );
     };
-    const broken = breaker.breaks(inCell);
+    const broken = breaker.breaks?.(inCell) ?? {};
     return {
       ...broken,
       revealOnMessage(c) {
