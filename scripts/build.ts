@@ -3,10 +3,11 @@
 // JavaScript. src/tl finds the TL files beside its own modules (../../schema from src/tl/), so
 // the build copies schema/ to dist/schema as well, and the generated validators beside src/tl.
 import { spawnSync } from "node:child_process";
-import { cpSync, rmSync } from "node:fs";
+import { cpSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { BUILD_INPUTS_FILE, buildInputsDigest } from "./build_inputs.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "dist");
@@ -24,3 +25,4 @@ cpSync(join(root, "schema"), join(dist, "schema"), { recursive: true });
 // tsc copies no .cjs: the validators generated at build time (src/tl/precompiled.ts) go beside
 // the compiled module that loads them, or every run would compile them again.
 cpSync(join(root, "src/tl/generated"), join(dist, "src/tl/generated"), { recursive: true });
+writeFileSync(join(root, BUILD_INPUTS_FILE), `${buildInputsDigest(root)}\n`);
