@@ -3,8 +3,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import { text as readText } from "node:stream/consumers";
-import { Pool } from "undici";
 import { startServer } from "../../src/server/index.ts";
+import { closeForwarding, forwardRpc } from "../forward.ts";
 import { listenOnLoopback } from "../loopback.ts";
 
 export interface FrontOptions {
@@ -19,8 +19,6 @@ export interface FrontOptions {
 
 export async function startFront(options: FrontOptions): Promise<{ url: string; close(): Promise<void> }> {
   const upstream = await startServer();
-  // undici's request on a keep-alive pool: the global fetch doubled the cost of every proxied call.
-  const pool = new Pool(upstream.url, { connections: 16 });
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     res.on("error", () => {});
     const wanted = options.requireHeader;
@@ -31,12 +29,11 @@ export async function startFront(options: FrontOptions): Promise<{ url: string; 
     const body = await readText(req);
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (req.headers.authorization) headers.authorization = req.headers.authorization;
-    const answer = await pool.request({ path: "/rpc", method: "POST", headers, body });
-    let answered = await answer.body.text();
+    const answer = await forwardRpc(upstream.url, headers, body);
+    let answered = answer.body;
     if (options.edit) answered = JSON.stringify(options.edit(JSON.parse(answered)));
     if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
-    if (!res.destroyed)
-      res.writeHead(answer.statusCode, { "content-type": "application/json" }).end(answered);
+    if (!res.destroyed) res.writeHead(answer.status, { "content-type": "application/json" }).end(answered);
   };
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch(() => res.writeHead(502).end());
@@ -47,7 +44,7 @@ export async function startFront(options: FrontOptions): Promise<{ url: string; 
     url: options.tls ? front.url.replace("http:", "https:") : front.url,
     close: async () => {
       await front.close();
-      await pool.close();
+      await closeForwarding();
       await upstream.close();
     },
   };

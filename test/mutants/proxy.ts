@@ -1,7 +1,7 @@
 // A mutant built as an HTTP proxy in front of a reference server: for breakage the hooks cannot
 // express (the transport itself, or a request that changes state yet is answered as rejected).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { Pool } from "undici";
+import { closeForwarding, forwardRpc } from "../forward.ts";
 import { listenOnLoopback } from "../loopback.ts";
 
 export interface Exchange {
@@ -31,17 +31,11 @@ export async function startProxy(
   upstream: string,
   rule: ProxyRule,
 ): Promise<{ url: string; close(): Promise<void> }> {
-  // undici's request on a keep-alive pool, not the global fetch: fetch's WHATWG streams and
-  // headers made a proxied suite run take twice as long as the same run without the proxy.
-  const pool = new Pool(upstream, { connections: 16 });
+  // Not the global fetch: its WHATWG streams and headers made a proxied suite run take twice as
+  // long as the same run without the proxy.
   const forward: Forward = async (body, headers) => {
-    const answer = await pool.request({ path: "/rpc", method: "POST", headers, body });
-    const type = answer.headers["content-type"];
-    return {
-      status: answer.statusCode,
-      headers: { "content-type": (Array.isArray(type) ? type[0] : type) ?? "" },
-      body: await answer.body.text(),
-    };
+    const answer = await forwardRpc(upstream, headers, body);
+    return { status: answer.status, headers: { "content-type": answer.contentType }, body: answer.body };
   };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -63,7 +57,7 @@ export async function startProxy(
     url: listening.url,
     close: async () => {
       await listening.close();
-      await pool.close();
+      await closeForwarding();
     },
   };
 }
