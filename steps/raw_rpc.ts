@@ -12,6 +12,7 @@ import {
   callWithFields,
   expectStateUnchanged,
   fillPlaceholders,
+  needsNote,
   randomLong,
   ScenarioError,
   sendJudgedLater,
@@ -166,7 +167,7 @@ When(
     input: BadInput,
   ) {
     const note = this.notes.get(caller);
-    if (note === undefined && method.startsWith("messages.forward"))
+    if (note === undefined && needsNote(method))
       throw new ScenarioError(`${caller} has no note to forward: add "${caller} has a note to itself"`);
     await attempt(
       this,

@@ -104,6 +104,9 @@ export function missingCells(
 
 const byLayerThenDirection = (a: string, b: string) => a.localeCompare(b);
 
+/** The marks of a table's reasons for n/a cells, in the order they first appear. */
+const NOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹";
+
 /**
  * One table per requirement with sends: rows send kinds, columns layer × direction. A cell the
  * requirement's grid promises shows its feature lines, "n/a" (why, below the table) where the
@@ -132,7 +135,7 @@ export function renderGrid(cells: readonly GridCell[]): string[] {
     const reasons: string[] = [];
     const marker = (why: string) => {
       if (!reasons.includes(why)) reasons.push(why);
-      return `n/a${"¹²³⁴⁵⁶⁷⁸⁹"[reasons.indexOf(why)] ?? ""}`;
+      return `n/a${NOTE_MARKS[reasons.indexOf(why)] ?? ""}`;
     };
     lines.push(
       `### ${r.id} (${r.level})`,
@@ -154,7 +157,7 @@ export function renderGrid(cells: readonly GridCell[]): string[] {
     }
     lines.push(
       "",
-      ...reasons.map((why, i) => `${"¹²³⁴⁵⁶⁷⁸⁹"[i] ?? ""} ${why}`),
+      ...reasons.map((why, i) => `${NOTE_MARKS[i] ?? ""} ${why}`),
       ...(reasons.length ? [""] : []),
     );
   }

@@ -117,14 +117,22 @@ function dispatched(
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
-    const finish = (truncated: boolean) => {
+    const aborted = () => deadline.reason ?? new Error("aborted");
+    const onAbort = () => controller?.abort(aborted());
+    deadline.once("abort", onAbort);
+    /** Settles once: the answer (cut or whole), or the error; the deadline no longer matters. */
+    const settle = (outcome: { truncated: boolean } | { error: Error }) => {
+      deadline.removeListener("abort", onAbort);
       if (settled) return;
       settled = true;
-      resolve({ status, headers: head, bodyText: Buffer.concat(chunks).toString("utf8"), truncated });
+      if ("error" in outcome) reject(outcome.error);
+      else resolve({ status, headers: head, bodyText: Buffer.concat(chunks).toString("utf8"), ...outcome });
     };
-    const onAbort = () => controller?.abort(deadline.reason ?? new Error("aborted"));
-    deadline.once("abort", onAbort);
-    const done = () => deadline.removeListener("abort", onAbort);
+    /** The body is over the cap: answer with what came, and drop the rest unread. */
+    const cut = (c: { abort(reason: Error): void }) => {
+      settle({ truncated: true });
+      c.abort(new Error("the body is over the cap"));
+    };
     agent.dispatch(
       {
         origin: target.origin,
@@ -136,39 +144,29 @@ function dispatched(
       {
         onRequestStart(c) {
           controller = c;
-          if (deadline.aborted) c.abort(deadline.reason ?? new Error("aborted"));
+          if (deadline.aborted) c.abort(aborted());
         },
         onResponseStart(c, statusCode, responseHeaders) {
           status = statusCode;
           head = flatHeaders(responseHeaders as Record<string, string | string[] | undefined>);
           const declared = Number(head["content-length"]);
-          if (Number.isInteger(declared) && declared > cap) {
-            finish(true);
-            done();
-            c.abort(new Error("the body is over the cap"));
-          }
+          if (Number.isInteger(declared) && declared > cap) cut(c);
         },
         onResponseData(c, chunk) {
           if (settled) return;
           if (size + chunk.length > cap) {
             chunks.push(chunk.subarray(0, cap - size));
-            finish(true);
-            done();
-            c.abort(new Error("the body is over the cap"));
+            cut(c);
             return;
           }
           chunks.push(chunk);
           size += chunk.length;
         },
         onResponseEnd() {
-          done();
-          finish(false);
+          settle({ truncated: false });
         },
         onResponseError(_c, error) {
-          done();
-          if (settled) return;
-          settled = true;
-          reject(error);
+          settle({ error });
         },
       },
     );

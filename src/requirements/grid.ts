@@ -83,12 +83,9 @@ function blockCells(spec: GridSpec): ExpectedCell[] {
             (e.layers ?? spec.layers).includes(layer) &&
             (e.directions ?? spec.directions).includes(direction),
         );
-        const notApplicable =
-          send.startsWith("messages.forwardMessage ") || send === "messages.forwardMessage"
-            ? layer < 3
-              ? FORWARD_MESSAGE_ONLY_AT_3
-              : excepted?.why
-            : excepted?.why;
+        const forwardMessage =
+          send === "messages.forwardMessage" || send.startsWith("messages.forwardMessage ");
+        const notApplicable = forwardMessage && layer < 3 ? FORWARD_MESSAGE_ONLY_AT_3 : excepted?.why;
         cells.push({ send, layer, direction, ...(notApplicable ? { notApplicable } : {}) });
       }
   return cells;

@@ -125,6 +125,11 @@ export async function addressingCall(
   return build(await badInput(session, caller, named, input), note);
 }
 
+/** Whether the method forwards a message, so an addressing call of it needs a note the caller owns. */
+export function needsNote(method: string): boolean {
+  return method === "messages.forwardMessage" || method === "messages.forwardMessages";
+}
+
 /** The caller sends itself a message: a message id it owns, for the forwards of an addressing call. */
 export async function writeNote(session: ConformanceSession, name: string): Promise<number> {
   const self = await session.actor(name);

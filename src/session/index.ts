@@ -18,6 +18,7 @@ export {
   BAD_INPUTS,
   type BadInput,
   badInputsFor,
+  needsNote,
   otherHash,
   writeNote,
 } from "./addressing.ts";

@@ -95,7 +95,8 @@ function checkContactList(session: ConformanceSession, viewer: string, contacts:
     const has = session.model.hasContact(viewer, owner);
     const id = session.idOf(owner);
     const index = entries.findIndex((c) => c.user_id === id);
-    if (has && index >= 0) checkMutual(session, viewer, owner, entries[index], index);
+    const entry = entries[index];
+    if (has && entry) checkMutual(session, viewer, owner, entry, index);
     check(listed.has(id) === has, "S2-IMPORT", {
       subject: `${viewer}'s contacts.getContacts`,
       expected: has
@@ -111,14 +112,14 @@ function checkMutual(
   session: ConformanceSession,
   viewer: string,
   owner: string,
-  entry: TlObject | undefined,
+  entry: TlObject,
   index: number,
 ): void {
   const mutual = session.model.hasContact(owner, viewer);
-  check(entry?.mutual === mutual, "CONTACTS-MUTUAL", {
+  check(entry.mutual === mutual, "CONTACTS-MUTUAL", {
     subject: `${viewer}'s contacts.getContacts, the contact for ${owner}`,
     expected: `mutual ${mutual}: ${owner} ${mutual ? "has" : "has not"} ${viewer}'s number`,
-    actual: `mutual ${JSON.stringify(entry?.mutual)}`,
+    actual: `mutual ${JSON.stringify(entry.mutual)}`,
     pointer: `/contacts/${index}/mutual`,
   });
 }
@@ -169,15 +170,15 @@ function addressableBy(session: ConformanceSession, viewer: string): string {
  */
 export async function snapshotState(session: ConformanceSession): Promise<string> {
   // A read teaches each user whom it may address (the Users its answers carry), and the next read
-  // asks getFullUser of each of those: read until nobody learned anyone new, so two snapshots of
-  // one state list the same users whatever reads came before them.
-  // Only the users who learned someone are read again.
+  // asks getFullUser of each of those: the users who learned someone are read again until nobody
+  // does, so two snapshots of one state list the same users whatever reads came before them.
   const reads = await readAll(session);
   const cached = cache.get(session);
   for (let round = 0; cached && round < session.names().length; round++) {
-    const stale = session.names().filter((name) => cached.asked.get(name) !== addressableBy(session, name));
+    const now = session.names().map((name) => [name, addressableBy(session, name)] as const);
+    const stale = now.filter(([name, whom]) => cached.asked.get(name) !== whom).map(([name]) => name);
     if (stale.length === 0) break;
-    for (const name of stale) cached.asked.set(name, addressableBy(session, name));
+    for (const [name, whom] of now) cached.asked.set(name, whom);
     const again = await Promise.all(stale.map((name) => readUser(session, name)));
     for (const [i, name] of stale.entries()) reads.set(name, again[i] as UserRead);
   }

@@ -211,8 +211,10 @@ export class ConformanceSession implements Scene {
     return outcome;
   }
 
-  /** A message body written as bytes by the step (the MTProto wire's ERRORS scenarios). */
-  /** Bytes sent as written; `layer` is the layer they declare (their wrapper is in the bytes). */
+  /**
+   * A message body written as bytes by the step (the MTProto wire's ERRORS scenarios), sent as
+   * written; `layer` is the layer they declare (their wrapper is in the bytes).
+   */
   async attemptBytes(
     name: string,
     written: { bytes: Uint8Array; method: string; readAs: string },

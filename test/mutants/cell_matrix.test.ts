@@ -1,18 +1,17 @@
 // The kill matrix, cell by cell: for every cell of the grids of the requirements that
 // test/mutants/cell_mutants.ts can break one cell of, the mutant that breaks only that cell fails
 // the cell's own scenarios on that requirement (cell_mutants.ts says which others may come first),
-// and passes the scenarios of a neighbouring cell
-// (the same send at another layer, or in the other direction). So every cell of these grids has
+// and passes the scenarios of a neighbouring cell (the same send at another layer, or in the
+// other direction). So every cell of these grids has
 // a check that bites there, and the mutant is really one cell's.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { gridCells } from "../../src/cli/requirement_grid.ts";
 import { pickles } from "../../src/cli/requirement_trace.ts";
 import { projectRoot } from "../../src/cli/step_catalogue.ts";
-import { expectedCells } from "../../src/requirements/grid.ts";
 import { REQUIREMENTS, type Requirement } from "../../src/requirements/index.ts";
 import { rowOf, suiteWorker } from "../suite_worker.ts";
-import { CELL_REQUIREMENTS, type Cell, cellCovered, cellDeviation, cellFailsOn } from "./cell_mutants.ts";
+import { CELL_REQUIREMENTS, type Cell, cellDeviation, cellFailsOn, cellsOf } from "./cell_mutants.ts";
 import { unjudged } from "./run_against.ts";
 
 const found = gridCells(await pickles(projectRoot));
@@ -31,17 +30,10 @@ function neighbourOf(cell: Cell, cells: readonly Cell[]): Cell | undefined {
   );
 }
 
-const shard = Number(process.env.CELL_MATRIX_SHARD ?? 0);
-const shards = Number(process.env.CELL_MATRIX_SHARDS ?? 1);
-
 for (const r of REQUIREMENTS as readonly Requirement[]) {
   if (!CELL_REQUIREMENTS.includes(r.id)) continue;
-  const cells: Cell[] = expectedCells(r.grid ?? [])
-    .filter((e) => e.notApplicable === undefined)
-    .map((e) => ({ requirement: r.id, send: e.send, layer: e.layer, direction: e.direction }))
-    .filter(cellCovered);
-  cells.forEach((cell, i) => {
-    if (i % shards !== shard) return;
+  const cells = cellsOf(r).covered;
+  for (const cell of cells) {
     test(`${r.id}, ${cellDeviation(cell)}`, async () => {
       const own = whereOf(cell);
       assert.ok(own.length > 0, "the cell has a scenario (check-features says which are missing)");
@@ -62,5 +54,5 @@ for (const r of REQUIREMENTS as readonly Requirement[]) {
         `scenarios of the neighbouring cell (${neighbour?.send} at layer ${neighbour?.layer} ${neighbour?.direction}) that did not pass`,
       );
     });
-  });
+  }
 }

@@ -5,6 +5,9 @@
 // a send by the holder; in scenario 2's later reveal B imported A's card, so B→A is.
 // test/mutants/cell_matrix.test.ts proves that each cell's scenarios fail against its mutant and
 // that a neighbouring cell's scenarios do not.
+
+import { expectedCells } from "../../src/requirements/grid.ts";
+import type { Requirement } from "../../src/requirements/index.ts";
 import {
   type LinkDelivery,
   type ServerHooks,
@@ -55,8 +58,6 @@ interface CellBreaker {
   alsoFailsOn?: (cell: Cell) => string[];
   /** The mutant cannot tell the directions apart (senderHolds). */
   eitherDirection?: boolean;
-  /** The cells it can break, where the grid has more (undefined: all). */
-  covers?: (cell: Cell) => boolean;
   /** Sends to a chat: revealOnMessage runs for private sends only, so these cells have their own mutant. */
   chat?: (cell: Cell) => StartTarget;
   /** A mutant of its own for every cell, where the deviation is not in a send's reveal, result or updates. */
@@ -76,7 +77,8 @@ const BREAKERS: Readonly<Record<string, CellBreaker>> = {
     eitherDirection: true,
     mutant: (cell) =>
       tracking((now) => ({
-        request: (call) => (inCardCell(now(), cell) ? withCardPhone(call as TlObject, otherLastDigit) : call),
+        request: (call) =>
+          serves(now(), cell.send, cell.layer) ? withCardPhone(call as TlObject, otherLastDigit) : call,
       })),
   },
   "S2-IMPORT": {
@@ -183,9 +185,9 @@ const BREAKERS: Readonly<Record<string, CellBreaker>> = {
 
 const CHAT = " to a chat";
 
-/** Whether the request being served is a send of the cell's card kind at the cell's layer. */
-function inCardCell(now: Current, cell: Cell): boolean {
-  return now.layer === cell.layer && sendOf(now) === cell.send;
+/** Whether the request being served is a send of this kind (the grid's name) at this layer. */
+function serves(now: Current, send: string, layer: number): boolean {
+  return now.layer === layer && sendOf(now) === send;
 }
 
 /** Another last digit, never the same one. */
@@ -202,7 +204,7 @@ function cardCellMutant(
     return {
       ...hooks,
       request(call, context) {
-        if (inCardCell(now(), cell)) {
+        if (serves(now(), cell.send, cell.layer)) {
           noted.phones.add(String(((call as TlObject).media as TlObject).phone_number));
           if (context.accountId !== undefined) noted.senders.add(context.accountId);
         }
@@ -254,7 +256,7 @@ function chatReveal(cell: Cell): StartTarget {
       },
       afterCall(c) {
         const current = now();
-        if (!toChat || current.layer !== cell.layer || sendOf(current) !== send) return;
+        if (!toChat || !serves(current, send, cell.layer)) return;
         for (const member of members.get(toChat.chat) ?? []) {
           if (member === toChat.sender) continue;
           c.reveal(member, toChat.sender);
@@ -281,10 +283,17 @@ function revealBreaker(inCell: () => boolean): ReturnType<Breaker> {
 export const CELL_REQUIREMENTS = Object.keys(BREAKERS);
 
 /** Whether the requirement's cell mutants can break this cell of its grid. */
-export function cellCovered(cell: Cell): boolean {
+function cellCovered(cell: Cell): boolean {
   const breaker = BREAKERS[cell.requirement];
-  if (cell.send.endsWith(CHAT) && !breaker?.chat) return false;
-  return breaker?.covers?.(cell) ?? true;
+  return breaker !== undefined && (!cell.send.endsWith(CHAT) || breaker.chat !== undefined);
+}
+
+/** A requirement's cells that can exist (its grid's, but the n/a ones), and those a cell mutant can break. */
+export function cellsOf(requirement: Requirement): { all: Cell[]; covered: Cell[] } {
+  const all = expectedCells(requirement.grid ?? [])
+    .filter((e) => e.notApplicable === undefined)
+    .map((e) => ({ requirement: requirement.id, send: e.send, layer: e.layer, direction: e.direction }));
+  return { all, covered: all.filter(cellCovered) };
 }
 
 /** What a cell mutant of this requirement does in its cell. */
@@ -323,8 +332,7 @@ export function cellMutant(cell: Cell): StartTarget {
       return (
         sender?.request === current &&
         (holds === undefined || sender.holds === holds) &&
-        current.layer === cell.layer &&
-        sendOf(current) === cell.send
+        serves(current, cell.send, cell.layer)
       );
     };
     const broken = breaker.breaks?.(inCell) ?? {};

@@ -1,25 +1,21 @@
 // docs/mutants.md: the kill matrix, mutant × requirement, rendered from the catalogue whose
 // expectations the kill-matrix test proves against real runs.
 
-import { expectedCells } from "../../src/requirements/grid.ts";
 import type { Requirement } from "../../src/requirements/index.ts";
 import { REQUIREMENTS } from "../../src/requirements/index.ts";
 import { FOUND_BY_EXPLORE } from "../explore/found_by_explore.ts";
 import { SURVEY_BUDGET } from "../explore/survey.ts";
 import { VARIANTS } from "../variants/catalogue.ts";
 import { MUTANTS } from "./catalogue.ts";
-import { CELL_REQUIREMENTS, cellBreak, cellCovered } from "./cell_mutants.ts";
+import { CELL_REQUIREMENTS, cellBreak, cellsOf } from "./cell_mutants.ts";
 
 /** The section on the cell matrix (test/mutants/cell_matrix.test.ts). */
 function cellSection(): string[] {
   const rows = (REQUIREMENTS as readonly Requirement[])
     .filter((r) => CELL_REQUIREMENTS.includes(r.id))
     .map((r) => {
-      const cells = expectedCells(r.grid ?? [])
-        .filter((c) => c.notApplicable === undefined)
-        .map((c) => ({ ...c, requirement: r.id }));
-      const covered = cells.filter(cellCovered).length;
-      const of = covered === cells.length ? `${covered}` : `${covered} of ${cells.length}`;
+      const { all, covered } = cellsOf(r);
+      const of = covered.length === all.length ? `${all.length}` : `${covered.length} of ${all.length}`;
       return `| ${r.id} | ${r.level} | ${of} | ${cellBreak(r.id)} |`;
     });
   return [

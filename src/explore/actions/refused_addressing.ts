@@ -8,6 +8,7 @@ import {
   badInputsFor,
   expectRpcError,
   expectStateUnchanged,
+  needsNote,
   sendJudgedLater,
   snapshotState,
   writeNote,
@@ -25,7 +26,6 @@ export interface RefusedCall {
   input: BadInput;
 }
 
-const FORWARDS = new Set(["messages.forwardMessage", "messages.forwardMessages"]);
 const ANSWER_STEP = "the answer is rpc_error 400 PEER_ID_INVALID or USER_ID_INVALID";
 
 /** Whether the input names a user the caller may not address that way, given the history so far. */
@@ -56,7 +56,7 @@ export function refusedAddressingAction(plan: RefusedCall): Action | undefined {
   const note: PreludeStep = {
     text: `${caller} has a note to itself`,
     kind: "command",
-    when: (state) => FORWARDS.has(method) && !state.notes.has(caller),
+    when: (state) => needsNote(method) && !state.notes.has(caller),
     run: async (state) => state.notes.set(caller, await writeNote(state.session, caller)),
   };
   const snapshot: PreludeStep = {
