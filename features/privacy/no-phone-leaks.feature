@@ -71,7 +71,8 @@ Feature: No phone reaches a user who may not see it
     And A and C met in a chat made by D
     When A sends D's contact card to C at layer 1
     And C forwards to B the latest message from A by <forward> at layer <layer>
-    Then no answer to B so far held a phone that user may not see
+    Then B sees D as userForeign without a phone
+    And no answer to B so far held a phone that user may not see
 
     Examples: forwardMessages, layer 1
       | forward                  | layer |

@@ -16,7 +16,14 @@ import {
   withLinks,
 } from "../../src/server/index.ts";
 import type { StartTarget } from "../servers.ts";
-import { type Current, tracking } from "./grid_catalogue.ts";
+import {
+  type Breaker,
+  beforeTheCheck,
+  demotesTheContact,
+  flipsMutual,
+  myLinkContactForRequested,
+} from "./cell_breakers.ts";
+import { type Current, spaced, tracking } from "./grid_catalogue.ts";
 import { asForeign, everyObject, linkOf } from "./rewrite.ts";
 
 export interface Cell {
@@ -43,8 +50,6 @@ function senderHolds(cell: Cell): boolean | undefined {
   if (BREAKERS[cell.requirement]?.eitherDirection) return undefined;
   return (cell.requirement === "S2-LATER-REVEAL") !== (cell.direction === "A→B");
 }
-
-type Breaker = (inCell: () => boolean) => Partial<ServerHooks>;
 
 interface CellBreaker {
   what: string;
@@ -174,6 +179,34 @@ const BREAKERS: Readonly<Record<string, CellBreaker>> = {
           : deliveries,
     }),
   },
+  "S1-BEFORE-SEND": {
+    what: "shows the user its check revealed as that user stood before the check (the update delivering it, the sender's result)",
+    breaks: beforeTheCheck,
+    // A→B: the update that delivers the message is one of the views S1-REVEAL names (the users
+    // of B's updates.getDifference), and every answer's users are checked as it arrives, so the
+    // stale delivery is reported as S1-REVEAL, in the step of S1-BEFORE-SEND.
+    alsoFailsOn: (cell) => (cell.direction === "A→B" ? ["S1-REVEAL"] : []),
+  },
+  "S3-STABLE": {
+    what: "makes its receiver see the sender as userRequest from then on, though both have each other's number",
+    breaks: demotesTheContact,
+    // Mutual contacts: both have each other's number whichever sends, and each scenario messages both ways.
+    eitherDirection: true,
+  },
+  "CONTACTS-MUTUAL": {
+    what: "turns the other's `mutual` around in both users' contacts.getContacts from then on",
+    breaks: flipsMutual,
+    // The mutual contacts' scenarios message both ways, where both senders have the other's number.
+    eitherDirection: true,
+  },
+  "LINK-VALUES": {
+    what: "shows the user who has the other's number myLinkContact, not myLinkRequested(contact=true), from then on",
+    breaks: myLinkContactForRequested,
+  },
+  PRIVACY: {
+    what: "writes a phone its receivers may not see (the sender's, or the one on the card it sends or forwards) into the text of its messages to them",
+    mutant: leaksInText,
+  },
   "LINK-PEER-UPDATE": {
     what: "sends the other party no updateContactLink",
     breaks: (inCell) => ({
@@ -276,6 +309,52 @@ function chatReveal(cell: Cell): StartTarget {
   });
 }
 
+/**
+ * PRIVACY: from the cell's send on, the text of every message from its sender, in every answer to
+ * anyone else, ends in a phone written +999 66 1 2345: for a send to a chat the sender's own, for
+ * a third user's card the card's, for a forward the one on the card the forwarder received last.
+ * The mutant learns phones from the auth.signUp calls and cards from the sendMedia calls it serves.
+ */
+function leaksInText(cell: Cell): StartTarget {
+  const toChat = cell.send.endsWith(CHAT);
+  const kind = toChat ? cell.send.slice(0, -CHAT.length) : cell.send.replace(/ of a received message$/, "");
+  return tracking((now) => {
+    const phones = new Map<number, string>();
+    const cardReceived = new Map<number, string>();
+    const leaks = new Map<number, string>();
+    const leakOf = (sender: number, peer: TlObject | undefined, media: TlObject | undefined) => {
+      const current = now();
+      if (current.layer !== cell.layer || (peer?._ === "inputPeerChat") !== toChat) return undefined;
+      if (toChat) return sendOf(current) === kind ? phones.get(sender) : undefined;
+      if (kind.endsWith("card")) {
+        const card = media?._ === "inputMediaContact" ? String(media.phone_number) : undefined;
+        return current.method === "messages.sendMedia" && card !== phones.get(sender) ? card : undefined;
+      }
+      return current.method === kind ? cardReceived.get(sender) : undefined;
+    };
+    return {
+      afterCall(c) {
+        if (c.accountId === undefined) return;
+        if (c.method === "auth.signUp") phones.set(c.accountId, String(c.call.phone_number));
+        const peer = c.call.peer as TlObject | undefined;
+        const media = c.call.media as TlObject | undefined;
+        const leak = leakOf(c.accountId, peer, media);
+        if (leak !== undefined) leaks.set(c.accountId, leak);
+        if (media?._ === "inputMediaContact" && typeof peer?.user_id === "number")
+          cardReceived.set(peer.user_id, String(media.phone_number));
+      },
+      response(body, c) {
+        if (leaks.size === 0) return body;
+        return everyObject(body, (o) => {
+          const leak = leaks.get(o.from_id as number);
+          if (leak === undefined || o.from_id === c.accountId || typeof o.message !== "string") return;
+          if (o._ === "message" || o._ === "messageForwarded") o.message = `${o.message} ${spaced(leak)}`;
+        });
+      },
+    };
+  });
+}
+
 function revealBreaker(inCell: () => boolean): ReturnType<Breaker> {
   return { revealOnMessage: (c) => (inCell() ? undefined : SPEC_HOOKS.revealOnMessage(c)) };
 }
@@ -285,7 +364,8 @@ export const CELL_REQUIREMENTS = Object.keys(BREAKERS);
 /** Whether the requirement's cell mutants can break this cell of its grid. */
 function cellCovered(cell: Cell): boolean {
   const breaker = BREAKERS[cell.requirement];
-  return breaker !== undefined && (!cell.send.endsWith(CHAT) || breaker.chat !== undefined);
+  if (breaker === undefined) return false;
+  return breaker.mutant !== undefined || !cell.send.endsWith(CHAT) || breaker.chat !== undefined;
 }
 
 /** A requirement's cells that can exist (its grid's, but the n/a ones), and those a cell mutant can break. */

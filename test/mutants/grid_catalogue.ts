@@ -73,7 +73,8 @@ function phoneBook(): { learn(body: unknown): void; of(id: unknown): string | un
   };
 }
 
-const spaced = (phone: string) =>
+/** A phone written as +999 66 1 2345. */
+export const spaced = (phone: string) =>
   `+${phone.slice(0, 3)} ${phone.slice(3, 5)} ${phone.slice(5, 6)} ${phone.slice(6)}`;
 const isSendMethod = (method: string) => /^messages\.(send|forward)/.test(method);
 
