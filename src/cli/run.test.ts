@@ -252,9 +252,14 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
       const reports = staleReports();
       const run = await runCli(["run", "--target", front.url, "--reports", reports], {
         onStart: (child) => {
+          let sent = false;
           child.stderr?.on("data", (d: Buffer) => {
-            // The first progress character: one scenario has finished.
-            if (d.toString().startsWith(".")) child.kill(signal);
+            // The first progress character: one scenario has finished. Once only: a second
+            // signal means "exit at once" (130), and on a busy machine the next scenario's
+            // character can arrive before the first signal has stopped the run.
+            if (sent || !d.toString().startsWith(".")) return;
+            sent = true;
+            child.kill(signal);
           });
         },
       });
