@@ -34,6 +34,40 @@ function run(state: ServerState, rawCall: unknown, options: CallOptions, outcome
   const call = hooks.request(rawCall, { layer, accountId }) as TlObject;
   const method = typeof call?._ === "string" ? call._ : "?";
   outcome.method = method;
+  try {
+    return serve(state, call, method, options, accountId);
+  } catch (error) {
+    // A refusal (not an internal error) goes through the refused hook, which may answer another
+    // error or serve another call instead: the spec's hook answers the refusal itself.
+    if (!(error instanceof RpcError) || error.errorCode === 500) throw error;
+    const answer = hooks.refused(error.toTl(), {
+      method,
+      layer,
+      accountId,
+      call,
+      retry: (other) => run(state, other, options, outcome),
+    });
+    if (isRefusal(answer))
+      throw new RpcError(answer.error_code as RpcError["errorCode"], answer.error_message);
+    return answer;
+  }
+}
+
+function isRefusal(answer: unknown): answer is { error_code: number; error_message: string } {
+  const a = answer as { _?: unknown; error_code?: unknown; error_message?: unknown } | null;
+  return a?._ === "rpc_error" && typeof a.error_code === "number" && typeof a.error_message === "string";
+}
+
+/** The checks of a call, its handler, and the hooks after it. */
+function serve(
+  state: ServerState,
+  call: TlObject,
+  method: string,
+  options: CallOptions,
+  accountId: number | undefined,
+): unknown {
+  const { sessionKey, layer } = options;
+  const { store, hooks } = state;
   const schema = layerSchema(layer);
   if (!schema.hasMethod(method)) {
     throw badRequest("INPUT_METHOD_INVALID", `${method} is not a method of layer ${layer}`);

@@ -15,6 +15,24 @@ export interface RevealContext {
   reveal(viewer: number, owner: number): void;
 }
 
+/** What the refused hook sees: the refused call, and a way to serve another in its place. */
+export interface RefusalContext {
+  method: string;
+  layer: Layer;
+  accountId: number | undefined;
+  /** The call as the handler got it (after the request hook). */
+  call: TlObject;
+  /** Serves another call in the refused one's place, for the same caller: its answer, or its refusal thrown. */
+  retry(call: TlObject): unknown;
+}
+
+/** An rpc_error as TL-JSON. */
+export interface RefusalBody {
+  _: "rpc_error";
+  error_code: number;
+  error_message: string;
+}
+
 /** A link of one viewer to one other user that an action changed. */
 export interface LinkChange {
   viewerId: number;
@@ -77,6 +95,11 @@ export interface ServerHooks {
   ): LinkDelivery[];
   /** Runs after every successful handler, inside the request's atomic section. */
   afterCall(context: AfterCallContext): void;
+  /**
+   * Decides the answer to a call the server refused (any rpc_error but an internal one): an
+   * rpc_error to answer instead, or a result. The spec's hook answers the refusal itself.
+   */
+  refused(error: RefusalBody, context: RefusalContext): unknown;
   /** Rewrites any response body last, for (method, layer, viewer). */
   response(body: unknown, context: { method: string; layer: Layer; accountId: number | undefined }): unknown;
 }
@@ -94,6 +117,7 @@ export const SPEC_HOOKS: ServerHooks = {
   sendResult: (_plain, _context, standard) => standard(),
   linkUpdates: (deliveries) => deliveries,
   afterCall: () => {},
+  refused: (error) => error,
   response: (body) => body,
 };
 

@@ -19,6 +19,8 @@ export type {
   AfterCallContext,
   LinkChange,
   LinkDelivery,
+  RefusalBody,
+  RefusalContext,
   RevealContext,
   SendResultContext,
   ServerHooks,

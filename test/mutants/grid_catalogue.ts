@@ -3,7 +3,7 @@
 // suite whose checks bite only where an older mutant pointed them fails to kill it.
 import type { ServerHooks, TlObject } from "../../src/server/index.ts";
 import { withLinks } from "../../src/server/index.ts";
-import { hooked, proxied, proxiedFresh, type StartTarget } from "../servers.ts";
+import { hooked, proxiedFresh, type StartTarget } from "../servers.ts";
 import type { Mutant } from "./catalogue.ts";
 import type { Exchange } from "./proxy.ts";
 import { asForeign, everyObject, linkOf } from "./rewrite.ts";
@@ -78,18 +78,14 @@ export const spaced = (phone: string) =>
   `+${phone.slice(0, 3)} ${phone.slice(3, 5)} ${phone.slice(5, 6)} ${phone.slice(6)}`;
 const isSendMethod = (method: string) => /^messages\.(send|forward)/.test(method);
 
-/** A proxy rule: a refused call of `method` is answered as `retry` would be, instead of refused. */
+/** A refused call of `method` is answered as `retry` would be, instead of refused. */
 function acceptsRefused(method: string, retry: (call: TlObject) => TlObject): StartTarget {
-  return proxied(async (request, forward) => {
-    const answer = await forward(request.body, request.headers);
-    if (answer.status !== 400 || !/"(PEER_ID_INVALID|USER_ID_INVALID)"/.test(answer.body)) return answer;
-    const parsed = JSON.parse(request.body) as TlObject;
-    const inner = (parsed._.startsWith("invokeWithLayer") ? parsed.query : parsed) as TlObject;
-    if (inner._ !== method) return answer;
-    const redone = retry(inner);
-    const body = parsed === inner ? redone : { ...parsed, query: redone };
-    return forward(JSON.stringify(body), request.headers);
-  });
+  return hooked(() => ({
+    refused: (error, c) =>
+      c.method === method && /^(PEER_ID_INVALID|USER_ID_INVALID)$/.test(error.error_message)
+        ? c.retry(retry(c.call))
+        : error,
+  }));
 }
 
 /**
