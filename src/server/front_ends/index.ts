@@ -1,5 +1,3 @@
 // The front ends: each turns its wire into calls of the core (dispatch.ts) and back.
-
-export * from "./embedded.ts";
 export * from "./http/index.ts";
 export * from "./mtproto/index.ts";
