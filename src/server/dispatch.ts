@@ -5,6 +5,7 @@
 // check has passed. A front end (front_ends/http) turns its wire into this and back.
 import { type Layer, layerSchema } from "../tl/index.ts";
 import { checkStrings, checkVectors } from "./call_limits.ts";
+import type { RefusalBody } from "./hooks.ts";
 import { METHODS } from "./methods/index.ts";
 import { badRequest, RpcError } from "./rpc_error.ts";
 import type { ServerState } from "./state.ts";
@@ -53,7 +54,7 @@ function run(state: ServerState, rawCall: unknown, options: CallOptions, outcome
   }
 }
 
-function isRefusal(answer: unknown): answer is { error_code: number; error_message: string } {
+function isRefusal(answer: unknown): answer is RefusalBody {
   const a = answer as { _?: unknown; error_code?: unknown; error_message?: unknown } | null;
   return a?._ === "rpc_error" && typeof a.error_code === "number" && typeof a.error_message === "string";
 }

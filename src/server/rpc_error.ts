@@ -1,5 +1,7 @@
 // An rpc_error answer. The HTTP status equals error_code (docs/binding.md), so throwing one of
 // these anywhere in a handler is the whole error path.
+import type { RefusalBody } from "./hooks.ts";
+
 export class RpcError extends Error {
   override name = "RpcError";
 
@@ -11,7 +13,7 @@ export class RpcError extends Error {
     super(detail ? `${errorMessage}: ${detail}` : errorMessage);
   }
 
-  toTl(): { _: "rpc_error"; error_code: number; error_message: string } {
+  toTl(): RefusalBody {
     return { _: "rpc_error", error_code: this.errorCode, error_message: this.errorMessage };
   }
 }
