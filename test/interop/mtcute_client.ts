@@ -63,11 +63,18 @@ export interface MtcuteClient {
    * What mtcute's own log said: the service messages it received, the calls it gzipped, and its
    * errors (the first 100).
    */
-  seen: { received: Set<string>; gzipped: Set<string>; errors: string[] };
+  seen: { received: Set<string>; gzipped: Set<string>; errors: string[]; recent: string[] };
   close(): Promise<void>;
 }
 
-const CALL_TIMEOUT_MS = 5_000;
+/**
+ * Longer than mtcute's own 5 s wait for a key-exchange answer, so that a server that drops one
+ * shows as the error mtcute logs and the retry it makes, not as this abort racing that timer.
+ */
+const CALL_TIMEOUT_MS = 8_000;
+
+/** How many of mtcute's last log lines a failed call quotes. */
+const RECENT_LINES = 25;
 
 /**
  * mtcute 0.30 keeps the auth key g_ab in as few bytes as the number needs (bigint.toBytes with no
@@ -81,6 +88,14 @@ export const MTCUTE_KNOWN_FAULT = "Step 4: invalid nonce hash from server";
 /** mtcute's errors, less the known fault of its own: what the server caused. */
 export const serverFaults = (mt: MtcuteClient) =>
   mt.seen.errors.filter((line) => !line.includes(MTCUTE_KNOWN_FAULT));
+
+/** The method a call names, under its invokeWithLayer wrapper. */
+function callName(message: MtValue): string {
+  const inner = message.query;
+  return typeof inner === "object" && inner !== null && "_" in inner
+    ? `${message._}(${String(inner._)})`
+    : message._;
+}
 
 export function mtcuteClient(port: number, transport: () => TelegramTransport): MtcuteClient {
   const dc = { id: 2, ipAddress: "127.0.0.1", port };
@@ -107,9 +122,19 @@ export function mtcuteClient(port: number, transport: () => TelegramTransport): 
   // mtcute's debug log, read by its format strings (the version is pinned). mtcute has already
   // put the logger's prefix and its %l, %h and %j arguments into the format; %s and %d ones are
   // still in `args`.
-  const seen = { received: new Set<string>(), gzipped: new Set<string>(), errors: [] as string[] };
+  const seen = {
+    received: new Set<string>(),
+    gzipped: new Set<string>(),
+    errors: [] as string[],
+    recent: [] as string[],
+  };
+  const started = performance.now();
   client.log.mgr.level = LogManager.DEBUG;
   client.log.mgr.handler = (_color, level, _tag, format, args) => {
+    seen.recent.push(
+      `+${(performance.now() - started).toFixed(0)} ms ${format} ${args.join(" ")}`.slice(0, 300),
+    );
+    if (seen.recent.length > RECENT_LINES) seen.recent.shift();
     if (level === LogManager.ERROR && seen.errors.length < 100)
       seen.errors.push(`${format} ${args.join(" ")}`);
     else if (format.includes("received %s (msg_id: ")) seen.received.add(String(args[0]));
@@ -120,8 +145,22 @@ export function mtcuteClient(port: number, transport: () => TelegramTransport): 
     // mtcute's call() is typed by its modern schema; these are layer-3 objects its maps serialize.
     // An abort signal, not mtcute's `timeout` option: mtcute 0.30 leaves that timer running after
     // the answer, which holds the process open; AbortSignal.timeout's timer does not.
-    const result = await client.call(message as never, { abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
-    return result as unknown as MtValue;
+    const sent = performance.now();
+    try {
+      const result = await client.call(message as never, {
+        abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+      });
+      return result as unknown as MtValue;
+    } catch (error) {
+      // An abort is a DOMException, which node:test prints as {}: say what was called, for how
+      // long, and what mtcute was doing.
+      const name = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      const waited = (performance.now() - sent).toFixed(0);
+      throw new Error(
+        `mtcute's ${callName(message)} failed after ${waited} ms with ${name}; mtcute's last log lines:\n${seen.recent.join("\n")}`,
+        { cause: error },
+      );
+    }
   };
   return {
     client,
