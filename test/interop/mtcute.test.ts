@@ -14,6 +14,7 @@ import {
   MTCUTE_TRANSPORTS,
   type MtValue,
   mtcuteClient,
+  mtcuteFindsKey,
   serverFaults,
   trustServerKey,
 } from "./mtcute_client.ts";
@@ -100,8 +101,11 @@ for (const [name, transport] of Object.entries(MTCUTE_TRANSPORTS)) {
 test("mtcute creates an auth key with a server given a key of its own", {
   timeout: TEST_TIMEOUT_MS,
 }, async () => {
-  // As a vendor runs it: another RSA-2048 key, whose public half is all the client is given.
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  // As a vendor runs it: another RSA-2048 key, whose public half is all the client is given;
+  // drawn again while its fingerprint is one mtcute cannot look up (mtcuteFindsKey).
+  let { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  while (!(await mtcuteFindsKey(publicKey.export({ type: "pkcs1", format: "pem" }).toString())))
+    ({ privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 }));
   const own = await startMtprotoServer(createServerState(), {
     rsaPrivateKeyPem: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
   });
