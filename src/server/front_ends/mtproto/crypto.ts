@@ -1,7 +1,8 @@
 // The server's own MTProto 2.0 crypto, on node:crypto alone (docs/mtproto.md): AES-256-IGE, the
 // message key and its AES key/iv derivation, and the temporary AES key of the auth key exchange.
-// Node has no IGE mode, so IGE is chained here over single-block AES-256-ECB.
-import { createCipheriv, createDecipheriv, hash, randomBytes } from "node:crypto";
+// Node has no IGE mode: encryption is one native CBC pass, decryption a JavaScript block cipher.
+import { createCipheriv, hash, randomBytes } from "node:crypto";
+import { decryptBlock, decryptionSchedule } from "./aes256.ts";
 
 // One-shot hashing (crypto.hash) costs a fraction of a Hash object's per message.
 const digest = (algorithm: string, parts: Uint8Array[]): Buffer =>
@@ -10,10 +11,6 @@ const digest = (algorithm: string, parts: Uint8Array[]): Buffer =>
 export const sha1 = (...parts: Uint8Array[]): Buffer => digest("sha1", parts);
 
 export const sha256 = (...parts: Uint8Array[]): Buffer => digest("sha256", parts);
-
-function xorInto(target: Buffer, at: number, a: Uint8Array, aAt: number, b: Uint8Array, bAt: number): void {
-  for (let i = 0; i < 16; i += 1) target[at + i] = (a[aAt + i] ?? 0) ^ (b[bAt + i] ?? 0);
-}
 
 function checkIge(data: Uint8Array, key: Uint8Array, iv: Uint8Array): void {
   if (data.length % 16 !== 0) throw new RangeError("AES-IGE data must be a multiple of 16 bytes");
@@ -44,24 +41,57 @@ export function aesIgeEncrypt(data: Uint8Array, key: Uint8Array, iv: Uint8Array)
   return y;
 }
 
-/** The inverse: m_i = D(c_i ⊕ m_{i−1}) ⊕ c_{i−1}. */
+const wordAt = (bytes: Uint8Array, at: number): number =>
+  (((bytes[at] as number) << 24) |
+    ((bytes[at + 1] as number) << 16) |
+    ((bytes[at + 2] as number) << 8) |
+    (bytes[at + 3] as number)) >>>
+  0;
+
+function putWord(bytes: Buffer, at: number, word: number): void {
+  bytes[at] = word >>> 24;
+  bytes[at + 1] = word >>> 16;
+  bytes[at + 2] = word >>> 8;
+  bytes[at + 3] = word;
+}
+
+/** One block's output words, reused: decryption is synchronous. */
+const decrypted = new Uint32Array(4);
+
+/**
+ * The inverse: m_i = D(c_i ⊕ m_{i−1}) ⊕ c_{i−1}, over the JavaScript block cipher of aes256.ts
+ * (each block's input needs the block before it, which no native mode chains).
+ */
 export function aesIgeDecrypt(data: Uint8Array, key: Uint8Array, iv: Uint8Array): Buffer {
   checkIge(data, key, iv);
-  const decipher = createDecipheriv("aes-256-ecb", key, null).setAutoPadding(false);
+  const schedule = decryptionSchedule(key);
   const out = Buffer.allocUnsafe(data.length);
-  const block = Buffer.allocUnsafe(16);
-  let prevC: Uint8Array = iv.subarray(0, 16);
-  let prevCAt = 0;
-  let prevM: Uint8Array = iv.subarray(16, 32);
-  let prevMAt = 0;
+  let c0 = wordAt(iv, 0);
+  let c1 = wordAt(iv, 4);
+  let c2 = wordAt(iv, 8);
+  let c3 = wordAt(iv, 12);
+  let m0 = wordAt(iv, 16);
+  let m1 = wordAt(iv, 20);
+  let m2 = wordAt(iv, 24);
+  let m3 = wordAt(iv, 28);
   for (let at = 0; at < data.length; at += 16) {
-    xorInto(block, 0, data, at, prevM, prevMAt);
-    const decrypted = decipher.update(block);
-    xorInto(out, at, decrypted, 0, prevC, prevCAt);
-    prevC = data;
-    prevCAt = at;
-    prevM = out;
-    prevMAt = at;
+    const y0 = wordAt(data, at);
+    const y1 = wordAt(data, at + 4);
+    const y2 = wordAt(data, at + 8);
+    const y3 = wordAt(data, at + 12);
+    decryptBlock(schedule, y0 ^ m0, y1 ^ m1, y2 ^ m2, y3 ^ m3, decrypted);
+    m0 = ((decrypted[0] as number) ^ c0) >>> 0;
+    m1 = ((decrypted[1] as number) ^ c1) >>> 0;
+    m2 = ((decrypted[2] as number) ^ c2) >>> 0;
+    m3 = ((decrypted[3] as number) ^ c3) >>> 0;
+    putWord(out, at, m0);
+    putWord(out, at + 4, m1);
+    putWord(out, at + 8, m2);
+    putWord(out, at + 12, m3);
+    c0 = y0;
+    c1 = y1;
+    c2 = y2;
+    c3 = y3;
   }
   return out;
 }
