@@ -91,6 +91,14 @@ export function decryptionSchedule(key: Uint8Array): Uint32Array {
   return dec;
 }
 
+/** One output word of an inner round: the four T-table lookups of a column and its round key. */
+const column = (a: number, b: number, c: number, d: number, roundKey: number): number =>
+  (DEC0[a >>> 24] as number) ^
+  (DEC1[(b >> 16) & 255] as number) ^
+  (DEC2[(c >> 8) & 255] as number) ^
+  (DEC3[d & 255] as number) ^
+  roundKey;
+
 /**
  * Decrypts one block given as four big-endian words into `out` (four words). The schedule is
  * decryptionSchedule's.
@@ -110,30 +118,10 @@ export function decryptBlock(
   let d = w1 ^ (key[3] as number);
   let k = 4;
   for (let round = 0; round < 13; round += 1) {
-    const a2 =
-      (DEC0[a >>> 24] as number) ^
-      (DEC1[(b >> 16) & 255] as number) ^
-      (DEC2[(c >> 8) & 255] as number) ^
-      (DEC3[d & 255] as number) ^
-      (key[k] as number);
-    const b2 =
-      (DEC0[b >>> 24] as number) ^
-      (DEC1[(c >> 16) & 255] as number) ^
-      (DEC2[(d >> 8) & 255] as number) ^
-      (DEC3[a & 255] as number) ^
-      (key[k + 1] as number);
-    const c2 =
-      (DEC0[c >>> 24] as number) ^
-      (DEC1[(d >> 16) & 255] as number) ^
-      (DEC2[(a >> 8) & 255] as number) ^
-      (DEC3[b & 255] as number) ^
-      (key[k + 2] as number);
-    d =
-      (DEC0[d >>> 24] as number) ^
-      (DEC1[(a >> 16) & 255] as number) ^
-      (DEC2[(b >> 8) & 255] as number) ^
-      (DEC3[c & 255] as number) ^
-      (key[k + 3] as number);
+    const a2 = column(a, b, c, d, key[k] as number);
+    const b2 = column(b, c, d, a, key[k + 1] as number);
+    const c2 = column(c, d, a, b, key[k + 2] as number);
+    d = column(d, a, b, c, key[k + 3] as number);
     a = a2;
     b = b2;
     c = c2;
