@@ -2,7 +2,6 @@
 // only discovers .js files by itself, so the list is built here and handed over explicitly.
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -24,7 +23,7 @@ function testFiles(dir: string): string[] {
 
 /**
  * Files that run the whole suite many times, longest first: node:test starts files in the order
- * given, CONCURRENCY at a time, so the long ones go first and the many short ones fill in beside them
+ * given, two at a time, so the long ones go first and the many short ones fill in beside them
  * (started last, a long file would run alone at the end while the other core idles).
  */
 const LONG_FIRST = [
@@ -44,13 +43,6 @@ const rank = (file: string) => {
   return at < 0 ? LONG_FIRST.length : at;
 };
 
-/**
- * One file more than there are cores: files wait part of the time (timeouts under test, child
- * processes starting, a server's linger), and measured at two files on two cores the run used
- * 1.84 cores on average (user + sys 1,568 s in 851 s).
- */
-const CONCURRENCY = availableParallelism() + 1;
-
 const filter = process.argv.slice(2);
 const files = [...testFiles(join(root, "test")), ...testFiles(join(root, "src"))]
   .filter((f) => filter.length === 0 || filter.some((part) => f.includes(part)))
@@ -61,7 +53,7 @@ if (files.length === 0) {
 }
 const run = spawnSync(
   process.execPath,
-  ["--import", "tsx", "--test", "--test-reporter=spec", `--test-concurrency=${CONCURRENCY}`, ...files],
+  ["--import", "tsx", "--test", "--test-reporter=spec", "--test-concurrency=2", ...files],
   { cwd: root, stdio: "inherit" },
 );
 process.exitCode = run.status ?? 1;
