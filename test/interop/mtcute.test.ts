@@ -103,13 +103,15 @@ test("mtcute creates an auth key with a server given a key of its own", {
 }, async () => {
   // As a vendor runs it: another RSA-2048 key, whose public half is all the client is given;
   // drawn again while its fingerprint is one mtcute cannot look up (mtcuteFindsKey).
-  let { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  while (!(await mtcuteFindsKey(publicKey.export({ type: "pkcs1", format: "pem" }).toString())))
-    ({ privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 }));
-  const own = await startMtprotoServer(createServerState(), {
-    rsaPrivateKeyPem: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
-  });
-  await trustServerKey(publicKey.export({ type: "pkcs1", format: "pem" }).toString());
+  const draw = () => {
+    const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const pem = (key: typeof privateKey) => key.export({ type: "pkcs1", format: "pem" }).toString();
+    return { privatePem: pem(privateKey), publicPem: pem(publicKey) };
+  };
+  let key = draw();
+  while (!(await mtcuteFindsKey(key.publicPem))) key = draw();
+  const own = await startMtprotoServer(createServerState(), { rsaPrivateKeyPem: key.privatePem });
+  await trustServerKey(key.publicPem);
   const mt = mtcuteClient(own.port, MTCUTE_TRANSPORTS.intermediate ?? assert.fail());
   try {
     object(await mt.first(sendCode("9996610004")), "auth.sentCode", "auth.sendCode");

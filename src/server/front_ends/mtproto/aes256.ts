@@ -48,18 +48,21 @@ const SBOX_INV = new Uint8Array(256);
   }
 })();
 
+/** The big-endian word at `at`: how AES reads its key and blocks. */
+export const wordAt = (bytes: Uint8Array, at: number): number =>
+  (((bytes[at] as number) << 24) |
+    ((bytes[at + 1] as number) << 16) |
+    ((bytes[at + 2] as number) << 8) |
+    (bytes[at + 3] as number)) >>>
+  0;
+
+/** The encryption schedule, the step before the decryption one; reused, as the schedule is synchronous. */
+const enc = new Uint32Array(60);
+
 /** The 60 words of the AES-256 decryption key schedule (equivalent inverse cipher order). */
 export function decryptionSchedule(key: Uint8Array): Uint32Array {
   if (key.length !== 32) throw new RangeError("AES-256 takes a 32-byte key");
-  const enc = new Uint32Array(60);
-  for (let i = 0; i < 8; i += 1) {
-    enc[i] =
-      (((key[4 * i] as number) << 24) |
-        ((key[4 * i + 1] as number) << 16) |
-        ((key[4 * i + 2] as number) << 8) |
-        (key[4 * i + 3] as number)) >>>
-      0;
-  }
+  for (let i = 0; i < 8; i += 1) enc[i] = wordAt(key, 4 * i);
   let rcon = 1;
   for (let i = 8; i < 60; i += 1) {
     let t = enc[i - 1] as number;

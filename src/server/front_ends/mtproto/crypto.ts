@@ -2,7 +2,7 @@
 // message key and its AES key/iv derivation, and the temporary AES key of the auth key exchange.
 // Node has no IGE mode: encryption is one native CBC pass, decryption a JavaScript block cipher.
 import { createCipheriv, hash, randomBytes } from "node:crypto";
-import { decryptBlock, decryptionSchedule } from "./aes256.ts";
+import { decryptBlock, decryptionSchedule, wordAt } from "./aes256.ts";
 
 // One-shot hashing (crypto.hash) costs a fraction of a Hash object's per message.
 const digest = (algorithm: string, parts: Uint8Array[]): Buffer =>
@@ -40,13 +40,6 @@ export function aesIgeEncrypt(data: Uint8Array, key: Uint8Array, iv: Uint8Array)
   }
   return y;
 }
-
-const wordAt = (bytes: Uint8Array, at: number): number =>
-  (((bytes[at] as number) << 24) |
-    ((bytes[at + 1] as number) << 16) |
-    ((bytes[at + 2] as number) << 8) |
-    (bytes[at + 3] as number)) >>>
-  0;
 
 function putWord(bytes: Buffer, at: number, word: number): void {
   bytes[at] = word >>> 24;
