@@ -1,5 +1,7 @@
 // Cold wall time of the whole suite against the embedded reference server, as a user sees it:
-// a fresh process each time (`tl-conformance run`), so module loading and schema building count.
+// a fresh process each time, started as `npm run conformance` starts it (scripts/from_source.js:
+// the compiled dist/ while it is current, else the sources through tsx; the output says which),
+// so module loading and schema building count.
 // Both wires, in alternating rounds (TL-JSON over HTTP, then MTProto), so a busy machine weighs
 // on both sides of their ratio alike.
 import { spawnSync } from "node:child_process";
@@ -7,6 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { distIsCurrent } from "../scripts/build_inputs.js";
 
 const RUNS = 3;
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -24,9 +27,7 @@ function timeOneRun(parallel: number, wire: Wire): number {
   const run = spawnSync(
     process.execPath,
     [
-      "--import",
-      "tsx",
-      "src/cli/main.ts",
+      "scripts/from_source.js",
       "run",
       "--binding",
       wire,
@@ -55,8 +56,11 @@ for (const parallel of [0, 2]) {
     `| --parallel ${parallel} | ${cell(times["http-json"])} | ${cell(times.mtproto)} | ${ratio.toFixed(2)}× |`,
   );
 }
+const started = distIsCurrent(root)
+  ? "the compiled dist/ (current)"
+  : "the sources through tsx (dist/ is stale)";
 process.stdout.write(
-  `cold \`tl-conformance run\` against the embedded server, ${RUNS} rounds, wires alternating\n`,
+  `cold \`npm run conformance\` against the embedded server, ${RUNS} rounds, wires alternating; ran ${started}\n`,
 );
 process.stdout.write(
   "| run | TL-JSON median (min–max) | MTProto median (min–max) | MTProto / TL-JSON |\n|---|---|---|---|\n",

@@ -7,7 +7,7 @@ import { cpSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BUILD_INPUTS_FILE, buildInputsDigest } from "./build_inputs.ts";
+import { BUILD_INPUTS_FILE, buildInputsDigest } from "./build_inputs.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "dist");

@@ -4,30 +4,21 @@
 // TypeScript loader in an installed package). The digest it reports is the clone's.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { BUILD_INPUTS_FILE, buildInputsDigest } from "../../scripts/build_inputs.ts";
+import { distIsCurrent } from "../../scripts/build_inputs.js";
 import { computeSuiteDigest } from "../../src/report/index.ts";
 import { startServer } from "../../src/server/index.ts";
 import { readReport } from "../reports.ts";
 import { lastLines, projectRoot, runCli } from "../run_cli.ts";
 
-function readFileIfAny(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
-}
-
 test("the packed tarball installs into an empty folder and certifies a server, also with --parallel 2", async () => {
   const work = mkdtempSync(join(tmpdir(), "tlc-package-"));
   // A dist/ built from exactly these sources (as `npm ci` leaves it) is packed as it is; any
   // other is rebuilt by npm pack's prepack, as a release would be.
-  const current =
-    readFileIfAny(join(projectRoot, BUILD_INPUTS_FILE))?.trim() === buildInputsDigest(projectRoot);
+  const current = distIsCurrent(projectRoot);
   const tarball = execFileSync(
     "npm",
     ["pack", "--silent", ...(current ? ["--ignore-scripts"] : []), "--pack-destination", work],
