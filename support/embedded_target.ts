@@ -4,12 +4,7 @@
 
 import { waitForTcp } from "../src/bindings/mtproto/wait_for_tcp.ts";
 import { waitForHealth } from "../src/client/index.ts";
-import {
-  type RunningMtprotoServer,
-  type RunningServer,
-  startMtprotoServer,
-  startServer,
-} from "../src/server/index.ts";
+import type { RunningMtprotoServer, RunningServer } from "../src/server/index.ts";
 
 let embedded: RunningServer | undefined;
 let embeddedMtproto: RunningMtprotoServer | undefined;
@@ -18,6 +13,9 @@ export async function ensureTarget(parameters: unknown): Promise<void> {
   const given = typeof parameters === "object" && parameters !== null && "target" in parameters;
   if (given) return;
   if (!process.env.CONFORMANCE_TARGET) {
+    // Loaded only here: every cucumber worker loads this file, and under `tl-conformance run`
+    // (a target given) none of them needs the server's 126 modules.
+    const { startMtprotoServer, startServer } = await import("../src/server/index.ts");
     embedded = await startServer({ debugValidateResponses: true });
     process.env.CONFORMANCE_TARGET = embedded.url;
     // CONFORMANCE_BINDING=mtproto: the same server's MTProto front end is the target.

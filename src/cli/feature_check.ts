@@ -7,7 +7,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { loadRequirements, REQUIREMENTS_FILE, type Requirement } from "../requirements/index.ts";
+import { REQUIREMENTS_FILE, type Requirement } from "../requirements/index.ts";
+import { loadRequirements } from "../requirements/load.ts";
 import { catalogueProblems } from "./check_catalogue.ts";
 import { pickleProblems } from "./check_pickle.ts";
 import { formatFeature } from "./format_feature.ts";

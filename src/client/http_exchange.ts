@@ -3,10 +3,10 @@
 // TargetError with a code.
 import { EventEmitter } from "node:events";
 import { maxHeaderSize } from "node:http";
-import { Agent } from "undici";
 import { HarnessError, TargetError } from "./errors.ts";
 import type { TlsOptions } from "./options.ts";
 import type { RequestScope } from "./request_scope.ts";
+import { Agent } from "./undici_agent.ts";
 
 export interface RawAnswer {
   status: number;

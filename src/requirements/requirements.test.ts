@@ -4,14 +4,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import {
-  candidates,
-  loadRequirements,
-  REQUIREMENTS,
-  REQUIREMENTS_FILE,
-  requirementsSchema,
-  SCHEMA_FILE,
-} from "./index.ts";
+import { candidates, REQUIREMENTS, REQUIREMENTS_FILE, requirementsSchema, SCHEMA_FILE } from "./index.ts";
+import { loadRequirements } from "./load.ts";
 import { renderSemantics, SEMANTICS_FILE } from "./render_semantics.ts";
 
 const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), "utf8");

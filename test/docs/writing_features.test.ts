@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { projectRoot } from "../../src/cli/step_catalogue.ts";
-import { loadRequirements, REQUIREMENTS_FILE } from "../../src/requirements/index.ts";
+import { REQUIREMENTS_FILE } from "../../src/requirements/index.ts";
+import { loadRequirements } from "../../src/requirements/load.ts";
 
 const read = (file: string) => readFileSync(join(projectRoot, file), "utf8");
 const doc = read("docs/writing-features.md");
