@@ -41,7 +41,8 @@ export interface PoolOptions {
 export class AccountPool {
   private readonly ready: Promise<PooledAccount>[] = [];
   private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private closed = false;
+  private readonly waiting: ((handed: boolean) => void)[] = [];
   private readonly ahead: number;
   private readonly concurrency: number;
 
@@ -60,16 +61,31 @@ export class AccountPool {
   }
 
   private async slot(): Promise<void> {
+    if (this.closed) throw new Error("the run ended before this account was signed up");
     if (this.running < this.concurrency) {
       this.running += 1;
       return;
     }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    // true when a finished sign-up handed its slot on, false when close() woke every waiter.
+    const handed = await new Promise<boolean>((resolve) => this.waiting.push(resolve));
+    if (this.closed) {
+      if (handed) this.release();
+      throw new Error("the run ended before this account was signed up");
+    }
+  }
+
+  /**
+   * The run is over: sign-ups still waiting for their turn are dropped, so none connects to the
+   * target after the run's report (those in flight end by their own request timeout).
+   */
+  close(): void {
+    this.closed = true;
+    for (const wake of this.waiting.splice(0)) wake(false);
   }
 
   private release(): void {
     const next = this.waiting.shift();
-    if (next) next();
+    if (next) next(true);
     else this.running -= 1;
   }
 
@@ -144,6 +160,7 @@ export function adoptingFrom(pool: AccountPool, transcript: Transcript): Account
  * ends (a later run may meet another server at the same address, as the kill matrix does).
  */
 export function releaseAccountPools(): void {
+  for (const pool of pools.values()) pool.close();
   pools.clear();
   forgetDrawnNumbers();
 }
