@@ -6,7 +6,6 @@ import {
   deleteContact,
   importFromCard,
   importNumber,
-  meetInChat,
   signInOnNewKey,
 } from "../src/session/index.ts";
 import type { ConformanceWorld } from "../support/world.ts";
@@ -18,7 +17,7 @@ import type { ConformanceWorld } from "../support/world.ts";
 Given(
   "{role} has {role}'s number in contacts",
   async function (this: ConformanceWorld, importer: string, owner: string) {
-    await importNumber(this.session, importer, owner);
+    await this.setup({ kind: "import", importer, owner });
   },
 );
 
@@ -40,8 +39,8 @@ When(
 Given(
   "{role} and {role} have each other's numbers",
   async function (this: ConformanceWorld, a: string, b: string) {
-    await importNumber(this.session, a, b);
-    await importNumber(this.session, b, a);
+    await this.setup({ kind: "import", importer: a, owner: b });
+    await this.setup({ kind: "import", importer: b, owner: a });
   },
 );
 
@@ -52,7 +51,7 @@ Given(
 Given(
   "{role} and {role} met in a chat made by {role}",
   async function (this: ConformanceWorld, a: string, b: string, maker: string) {
-    await meetInChat(this.session, [a, b], maker);
+    await this.setup({ kind: "meet", members: [a, b], maker });
   },
 );
 
@@ -63,7 +62,7 @@ Given(
 Given(
   "{role}, {role} and {role} met in a chat made by {role}",
   async function (this: ConformanceWorld, a: string, b: string, c: string, maker: string) {
-    await meetInChat(this.session, [a, b, c], maker);
+    await this.setup({ kind: "meet", members: [a, b, c], maker });
   },
 );
 

@@ -13,7 +13,12 @@ import {
 } from "@cucumber/cucumber";
 import { closeAgents, guardStep, RequestScope } from "../src/client/index.ts";
 import { FAILURE_MEDIA_TYPE, FAULT_MEDIA_TYPE, TRANSCRIPT_MEDIA_TYPE } from "../src/report/attachments.ts";
-import { RequirementFailure, releaseAccountPools, ScenarioError } from "../src/session/index.ts";
+import {
+  RequirementFailure,
+  releaseAccountPools,
+  releaseSetupPools,
+  ScenarioError,
+} from "../src/session/index.ts";
 import { ensureTarget, releaseTarget } from "./embedded_target.ts";
 import type { ConformanceWorld } from "./world.ts";
 
@@ -41,6 +46,7 @@ BeforeAll(async function (this: { parameters?: unknown }) {
 
 Before(function (this: ConformanceWorld, { pickle }) {
   this.session.tags = pickle.tags.map((t) => t.name);
+  this.planSetup(pickle.steps.map((step) => step.text));
 });
 
 // The failure's fields (or a fault's code) go to the report as data, so it never has to read them
@@ -72,6 +78,7 @@ After(async function (this: ConformanceWorld, { pickle, result }) {
 });
 
 AfterAll(async () => {
+  releaseSetupPools();
   releaseAccountPools();
   await closeAgents();
   await releaseTarget();

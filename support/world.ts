@@ -3,17 +3,34 @@
 import { type IWorldOptions, setWorldConstructor, World } from "@cucumber/cucumber";
 import type { CallOutcome } from "../src/bindings/index.ts";
 import { createBinding } from "../src/bindings/index.ts";
-import { RequestScope, Transcript } from "../src/client/index.ts";
+import { HarnessError, RequestScope, Transcript } from "../src/client/index.ts";
 import { drawTestPhone } from "../src/profile/index.ts";
-import { accountPool, adoptingFrom, ConformanceSession, type TlObject } from "../src/session/index.ts";
+import {
+  accountPool,
+  adoptingFrom,
+  ConformanceSession,
+  runSetup,
+  type SetupOp,
+  type SetupPool,
+  sameSetup,
+  setupPool,
+  type TlObject,
+} from "../src/session/index.ts";
+import { leadingSetup } from "./setup_steps.ts";
 import { clientOptions, type TargetSettings, targetSettings } from "./target.ts";
 
 export class ConformanceWorld extends World {
-  readonly transcript = new Transcript();
-  readonly session: ConformanceSession;
-  /** The run's settings (worldParameters), and the scenario's requests, which end with it. */
+  /** The scenario's record, session and requests: a prepared set-up's once it takes one. */
+  transcript = new Transcript();
+  session: ConformanceSession;
+  scope = new RequestScope();
+  /** The run's settings (worldParameters). */
   readonly settings: TargetSettings;
-  readonly scope = new RequestScope();
+  private readonly setups: SetupPool;
+  /** The scenario's leading set-up (planSetup), and what of it a prepared set-up has done. */
+  private planned: SetupOp[] = [];
+  private done: SetupOp[] = [];
+  private broken: { at: number; error: unknown } | undefined;
   /** The last answer of a step that expects an error; cleared when a Then checks it. */
   pendingError: { outcome: CallOutcome; method: string } | undefined;
   /** The state of every user before a request that must change nothing. */
@@ -40,6 +57,61 @@ export class ConformanceWorld extends World {
       { testNumber: () => drawTestPhone(phones) },
     );
     this.session = new ConformanceSession({ binding, accounts: adoptingFrom(pool, this.transcript) });
+    // The leading set-up steps, run ahead in sessions of their own (src/session/setup_pool.ts).
+    this.setups = setupPool(binding.target, () => {
+      const transcript = new Transcript();
+      const scope = new RequestScope();
+      const own = createBinding(this.settings, { ...client, scope }, transcript);
+      const session = new ConformanceSession({ binding: own, accounts: adoptingFrom(pool, transcript) });
+      return { session, transcript, scope };
+    });
+  }
+
+  /** Before the scenario: its steps' texts, Background first; their leading set-up is planned. */
+  planSetup(stepTexts: readonly string[]): void {
+    this.planned = leadingSetup(stepTexts);
+  }
+
+  /**
+   * A set-up step's work. The first one of a planned set-up takes it run ahead and goes on in its
+   * session; each set-up step then finds its own work done (or, where the target broke the
+   * set-up, fails with the error it met there).
+   */
+  async setup(op: SetupOp): Promise<void> {
+    if (this.planned.length > 0) {
+      const planned = this.planned;
+      this.planned = [];
+      if (this.session.isFresh()) await this.adoptSetup(planned);
+    }
+    const next = this.done.shift();
+    if (next === undefined) return runSetup(this.session, op);
+    if (!sameSetup(next, op))
+      throw new HarnessError(
+        "HARNESS_SETUP_MISMATCH",
+        `the set-up run ahead did ${JSON.stringify(next)} where the step asks ${JSON.stringify(op)}`,
+      );
+    const broken = this.broken;
+    if (broken && broken.at === 0) {
+      this.done = [];
+      throw broken.error;
+    }
+    if (broken) broken.at -= 1;
+  }
+
+  private async adoptSetup(planned: SetupOp[]): Promise<void> {
+    const preparation = this.setups.take(planned);
+    if (!preparation) return;
+    // Its requests count as this step's, so the step guard sees a slow set-up as activity.
+    preparation.setup.scope.forwardTo = this.scope;
+    const taken = await preparation.ready;
+    if (!taken) return;
+    taken.session.tags = this.session.tags;
+    this.session.binding.close?.();
+    this.session = taken.session;
+    this.transcript = taken.transcript;
+    this.scope = taken.scope;
+    this.done = taken.broken ? planned.slice(0, taken.broken.at + 1) : [...planned];
+    this.broken = taken.broken && { ...taken.broken };
   }
 }
 

@@ -78,7 +78,7 @@ export class TargetError extends Error {
  * The harness's own fault or decision, not the target's: a request abandoned because its
  * scenario ended, or a step that stopped making progress.
  */
-export type HarnessErrorCode = "HARNESS_ABORTED" | "HARNESS_STEP_STALLED";
+export type HarnessErrorCode = "HARNESS_ABORTED" | "HARNESS_STEP_STALLED" | "HARNESS_SETUP_MISMATCH";
 
 export class HarnessError extends Error {
   override name = "HarnessError";

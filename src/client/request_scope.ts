@@ -14,6 +14,11 @@ export class RequestScope {
   private closedBecause: string | undefined;
   /** performance.now() of the latest request start or end. */
   lastActivity = performance.now();
+  /**
+   * A scope that counts this one's requests as its own activity: a scenario's, while it waits
+   * for a set-up run ahead in this scope (src/session/setup_pool.ts).
+   */
+  forwardTo: RequestScope | undefined;
 
   get inFlight(): number {
     return this.live.size;
@@ -23,12 +28,17 @@ export class RequestScope {
     if (this.closedBecause !== undefined)
       throw new HarnessError("HARNESS_ABORTED", `no request is sent after ${this.closedBecause}`);
     this.live.add(request);
-    this.lastActivity = performance.now();
+    this.touch();
   }
 
   leave(request: Abortable): void {
     this.live.delete(request);
+    this.touch();
+  }
+
+  private touch(): void {
     this.lastActivity = performance.now();
+    if (this.forwardTo) this.forwardTo.lastActivity = this.lastActivity;
   }
 
   /** Keeps a call's promise until it settles, so abandon() can wait for its transcript entry. */

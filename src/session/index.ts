@@ -72,5 +72,17 @@ export {
   sendKindOfPhrase,
 } from "./sends.ts";
 export { type BoxMessage, type Chat, ConformanceSession, type SessionOptions } from "./session.ts";
+export {
+  type Preparation,
+  type PreparedSetup,
+  releaseSetupPools,
+  runSetup,
+  type SetupOp,
+  SetupPool,
+  type SetupPoolOptions,
+  type SetupSessionFactory,
+  sameSetup,
+  setupPool,
+} from "./setup_pool.ts";
 export { describeUser, isTlObject, objectsOf, type TlObject } from "./tl_json.ts";
 export { checkAllLinkUpdates, linkUpdatesIn } from "./updates.ts";

@@ -120,6 +120,11 @@ export class ConformanceSession implements Scene {
     return pending;
   }
 
+  /** No user yet: the scenario has called nothing (a prepared meeting may take its place). */
+  isFresh(): boolean {
+    return this.actors.size === 0 && this.pending.size === 0;
+  }
+
   /** Several users at once: their sign-ups (or pool takes) do not wait for each other. */
   actorsOf(...names: string[]): Promise<Actor[]> {
     return Promise.all(names.map((name) => this.actor(name)));

@@ -2,10 +2,9 @@
 // the caller's own values, each check passes on the truth and fails as the scenario's first
 // requirement otherwise, and a call that would change the link table is refused.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { HttpJsonBinding } from "../../src/bindings/index.ts";
-import { closeAgents, Transcript } from "../../src/client/index.ts";
-import { startServer } from "../../src/server/index.ts";
+import { Transcript } from "../../src/client/index.ts";
 import {
   ConformanceSession,
   expectConstructor,
@@ -19,18 +18,12 @@ import {
   RequirementFailure,
   ScenarioError,
 } from "../../src/session/index.ts";
+import { referenceServerForFile } from "../reference_server.ts";
 
-let server: { url: string; close(): Promise<void> };
-before(async () => {
-  server = await startServer({});
-});
-after(async () => {
-  await closeAgents();
-  await server.close();
-});
+const server = referenceServerForFile();
 
 function session(tags = ["@REQ-CONTACTS-MUTUAL", "@REQ-S2-IMPORT", "@must"]): ConformanceSession {
-  const binding = new HttpJsonBinding({ target: server.url, timeoutMs: 5000 }, new Transcript());
+  const binding = new HttpJsonBinding({ target: server.url(), timeoutMs: 5000 }, new Transcript());
   return new ConformanceSession({ binding, tags });
 }
 
