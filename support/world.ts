@@ -9,6 +9,7 @@ import {
   accountPool,
   adoptingFrom,
   ConformanceSession,
+  leadingSetup,
   runSetup,
   type SetupOp,
   type SetupPool,
@@ -16,7 +17,6 @@ import {
   setupPool,
   type TlObject,
 } from "../src/session/index.ts";
-import { leadingSetup } from "./setup_steps.ts";
 import { clientOptions, type TargetSettings, targetSettings } from "./target.ts";
 
 export class ConformanceWorld extends World {

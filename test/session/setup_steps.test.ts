@@ -1,10 +1,10 @@
-// The set-up table (support/setup_steps.ts) and the step definitions agree: each set-up
+// The set-up table (src/session/setup_steps.ts) and the step definitions agree: each set-up
 // expression is a step definition's, each such definition's examples read as set-up with the
 // roles in the order the step takes them, and no other step's example reads as set-up.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { stepCatalogue } from "../../src/cli/step_catalogue.ts";
-import { leadingSetup, SETUP_STEPS } from "../../support/setup_steps.ts";
+import { leadingSetup, SETUP_STEPS } from "../../src/session/index.ts";
 
 test("every set-up expression is a step definition's, and only those steps read as set-up", async () => {
   const { steps } = await stepCatalogue();

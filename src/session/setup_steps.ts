@@ -1,9 +1,10 @@
 // The set-up steps a scenario may begin with, as one table: their cucumber expressions (those of
 // the step definitions in steps/accounts.ts, which are written out there as literals for the
-// editor's Cucumber extension; support/setup_steps.test.ts checks both agree) and the set-up work
+// editor's Cucumber extension; test/session/setup_steps.test.ts checks both agree) and the set-up work
 // each stands for. Before a scenario runs, its leading steps are read against the table, so the
-// set-up pool (src/session/setup_pool.ts) can hand it that set-up run ahead.
-import type { SetupOp } from "../src/session/index.ts";
+// set-up pool (./setup_pool.ts) can hand it that set-up run ahead. Plain strings and regular
+// expressions: no cucumber here.
+import type { SetupOp } from "./setup_pool.ts";
 
 const ROLE = "([A-E])";
 
@@ -42,15 +43,21 @@ const MATCHERS = SETUP_STEPS.map((step) => ({
   regexp: new RegExp(`^${step.expression.split("{role}").map(literal).join(ROLE)}$`),
 }));
 
+function setupOpsOf(text: string): SetupOp[] | undefined {
+  for (const { step, regexp } of MATCHERS) {
+    const match = regexp.exec(text);
+    if (match) return step.ops(match.slice(1));
+  }
+  return undefined;
+}
+
+/** How many of a scenario's steps, from its first, are set-up steps. */
+export function leadingSetupSteps(stepTexts: readonly string[]): number {
+  const at = stepTexts.findIndex((text) => setupOpsOf(text) === undefined);
+  return at === -1 ? stepTexts.length : at;
+}
+
 /** The set-up work of a scenario's leading set-up steps (its Background's first), in order. */
 export function leadingSetup(stepTexts: readonly string[]): SetupOp[] {
-  const ops: SetupOp[] = [];
-  for (const text of stepTexts) {
-    const found = MATCHERS.map(({ step, regexp }) => ({ step, match: regexp.exec(text) })).find(
-      (m) => m.match,
-    );
-    if (!found?.match) break;
-    ops.push(...found.step.ops(found.match.slice(1)));
-  }
-  return ops;
+  return stepTexts.slice(0, leadingSetupSteps(stepTexts)).flatMap((text) => setupOpsOf(text) ?? []);
 }
