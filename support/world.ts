@@ -10,6 +10,7 @@ import {
   adoptingFrom,
   ConformanceSession,
   leadingSetup,
+  type PreparedSetup,
   runSetup,
   type SetupOp,
   type SetupPool,
@@ -30,7 +31,7 @@ export class ConformanceWorld extends World {
   /** The scenario's leading set-up (planSetup), and what of it a prepared set-up has done. */
   private planned: SetupOp[] = [];
   private done: SetupOp[] = [];
-  private broken: { at: number; error: unknown } | undefined;
+  private broken: PreparedSetup["broken"];
   /** The last answer of a step that expects an error; cleared when a Then checks it. */
   pendingError: { outcome: CallOutcome; method: string } | undefined;
   /** The state of every user before a request that must change nothing. */
@@ -90,12 +91,8 @@ export class ConformanceWorld extends World {
         "HARNESS_SETUP_MISMATCH",
         `the set-up run ahead did ${JSON.stringify(next)} where the step asks ${JSON.stringify(op)}`,
       );
-    const broken = this.broken;
-    if (broken && broken.at === 0) {
-      this.done = [];
-      throw broken.error;
-    }
-    if (broken) broken.at -= 1;
+    // A broken set-up's done list ends with the step that broke: that step meets its error.
+    if (this.broken && this.done.length === 0) throw this.broken.error;
   }
 
   private async adoptSetup(planned: SetupOp[]): Promise<void> {
@@ -111,7 +108,7 @@ export class ConformanceWorld extends World {
     this.transcript = taken.transcript;
     this.scope = taken.scope;
     this.done = taken.broken ? planned.slice(0, taken.broken.at + 1) : [...planned];
-    this.broken = taken.broken && { ...taken.broken };
+    this.broken = taken.broken;
   }
 }
 

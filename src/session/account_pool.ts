@@ -6,6 +6,7 @@ import type { Binding } from "../bindings/index.ts";
 import type { Transcript } from "../client/index.ts";
 import { type Account, createAccount, defaultTestNumber, forgetDrawnNumbers } from "./actors.ts";
 import { checkSchema } from "./inspect.ts";
+import { perTarget } from "./per_target.ts";
 
 /** A pooled account with the record of its sign-up, which the scenario that takes it adopts. */
 export interface PooledAccount extends Account {
@@ -123,16 +124,11 @@ export class AccountPool {
   }
 }
 
-const pools = new Map<string, AccountPool>();
+const pools = perTarget<AccountPool>();
 
 /** The process's pool for a target. */
 export function accountPool(target: string, binding: PoolBinding, options?: PoolOptions): AccountPool {
-  let pool = pools.get(target);
-  if (!pool) {
-    pool = new AccountPool(binding, options);
-    pools.set(target, pool);
-  }
-  return pool;
+  return pools.get(target, () => new AccountPool(binding, options));
 }
 
 /**
@@ -160,7 +156,6 @@ export function adoptingFrom(pool: AccountPool, transcript: Transcript): Account
  * ends (a later run may meet another server at the same address, as the kill matrix does).
  */
 export function releaseAccountPools(): void {
-  for (const pool of pools.values()) pool.close();
-  pools.clear();
+  pools.release();
   forgetDrawnNumbers();
 }

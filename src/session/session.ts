@@ -120,7 +120,7 @@ export class ConformanceSession implements Scene {
     return pending;
   }
 
-  /** No user yet: the scenario has called nothing (a prepared meeting may take its place). */
+  /** No user yet: the scenario has called nothing (a set-up run ahead may take its place). */
   isFresh(): boolean {
     return this.actors.size === 0 && this.pending.size === 0;
   }

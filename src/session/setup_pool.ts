@@ -19,6 +19,7 @@
 import type { RequestScope, Transcript } from "../client/index.ts";
 import { RequirementFailure } from "./failure.ts";
 import { importNumber, meetInChat } from "./operations.ts";
+import { perTarget } from "./per_target.ts";
 import type { ConformanceSession } from "./session.ts";
 
 /** One set-up step's work. */
@@ -136,8 +137,7 @@ export class SetupPool {
             setup.broken = { at, error };
             return setup;
           }
-          this.untaken.delete(setup);
-          setup.session.binding.close?.();
+          this.drop(setup);
           return undefined;
         }
       }
@@ -147,20 +147,14 @@ export class SetupPool {
   }
 }
 
-const pools = new Map<string, SetupPool>();
+const pools = perTarget<SetupPool>();
 
 /** The process's set-up pool for a target. */
 export function setupPool(target: string, make: SetupSessionFactory, options?: SetupPoolOptions): SetupPool {
-  let pool = pools.get(target);
-  if (!pool) {
-    pool = new SetupPool(make, options);
-    pools.set(target, pool);
-  }
-  return pool;
+  return pools.get(target, () => new SetupPool(make, options));
 }
 
 /** Closes and forgets every set-up pool: its sessions belong to the target of the run that ends. */
 export function releaseSetupPools(): void {
-  for (const pool of pools.values()) pool.close();
-  pools.clear();
+  pools.release();
 }
