@@ -1,14 +1,11 @@
 // cucumber-js configuration, so plain `npx cucumber-js` runs the suite in a clone (against the
 // embedded reference server unless CONFORMANCE_TARGET is set) with cucumber's own formatters.
-// The steps are TypeScript: this process loads them through tsx, registered here, and cucumber's
-// worker processes (--parallel) through NODE_OPTIONS, which they inherit. (cucumber's own
-// `loader` option cannot carry tsx: tsx refuses to be registered without its own data.)
-// `tl-conformance run` does not read this file; the built package loads dist/ instead.
-import { register } from "tsx/esm/api";
+// The steps are TypeScript: this process and cucumber's worker processes load them through tsx
+// (scripts/register_tsx.js). `tl-conformance run` does not read this file; the built package
+// loads dist/ instead.
+import { registerTsx } from "./scripts/register_tsx.js";
 
-register();
-if (!process.env.NODE_OPTIONS?.includes("--import tsx"))
-  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --import tsx`.trim();
+registerTsx();
 
 // Scenarios written for the other wire do not apply (docs/writing-features.md): the wire is
 // MTProto when CONFORMANCE_BINDING=mtproto or the target is tcp://, else TL-JSON.

@@ -15,11 +15,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 if (distIsCurrent(root)) {
   await import("../dist/src/cli/main.js");
 } else {
-  // tsx registered in this process, and through NODE_OPTIONS in the worker processes cucumber
-  // starts for --parallel, as cucumber.js does for plain cucumber-js.
-  const { register } = await import("tsx/esm/api");
-  register();
-  if (!process.env.NODE_OPTIONS?.includes("--import tsx"))
-    process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --import tsx`.trim();
+  // Loaded only here: a compiled run loads no TypeScript loader at all.
+  const { registerTsx } = await import("./register_tsx.js");
+  registerTsx();
   await import("../src/cli/main.ts");
 }
