@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUILD_INPUTS_FILE, buildInputsDigest } from "./build_inputs.js";
+import { bundleSuite } from "./bundle_suite.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "dist");
@@ -25,4 +26,5 @@ cpSync(join(root, "schema"), join(dist, "schema"), { recursive: true });
 // tsc copies no .cjs: the validators generated at build time (src/tl/precompiled.ts) go beside
 // the compiled module that loads them, or every run would compile them again.
 cpSync(join(root, "src/tl/generated"), join(dist, "src/tl/generated"), { recursive: true });
+await bundleSuite(root);
 writeFileSync(join(root, BUILD_INPUTS_FILE), `${buildInputsDigest(root)}\n`);

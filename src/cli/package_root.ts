@@ -3,10 +3,13 @@
 // ../../../). Features, TL files and package.json are read from the package root; the step
 // definitions are loaded as compiled JavaScript when this module is compiled, so cucumber's
 // worker processes never need a TypeScript loader.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const compiled = import.meta.url.endsWith(".js");
+
+/** The bundle of the compiled support code and steps (written by scripts/bundle_suite.ts). */
+export const SUITE_BUNDLE = "dist/bundle/suite.js";
 
 export const packageRoot = fileURLToPath(new URL(compiled ? "../../../" : "../../", import.meta.url));
 
@@ -14,6 +17,16 @@ export const packageRoot = fileURLToPath(new URL(compiled ? "../../../" : "../..
 export const supportImports: readonly string[] = compiled
   ? ["dist/support/**/*.js", "dist/steps/**/*.js"]
   : ["support/**/*.ts", "steps/**/*.ts"];
+
+/**
+ * What a run gives cucumber to import: in the compiled package, the same support code and steps
+ * bundled into one module by the build (scripts/bundle_suite.ts), which every worker process
+ * loads faster than the files one by one; the files where there is no bundle. Step definitions
+ * then name the bundle as their place: `tl-conformance steps` and the checks, which show where
+ * a step is defined, import the files.
+ */
+export const runImports: readonly string[] =
+  compiled && existsSync(`${packageRoot}${SUITE_BUNDLE}`) ? [SUITE_BUNDLE] : supportImports;
 
 export const featurePaths: readonly string[] = ["features/**/*.feature"];
 

@@ -11,7 +11,7 @@ import {
 } from "@cucumber/cucumber/api";
 import type { Envelope } from "@cucumber/messages";
 import type { WorldParameters } from "../profile/index.ts";
-import { featurePaths, supportImports } from "./package_root.ts";
+import { featurePaths, runImports } from "./package_root.ts";
 import { progressReporter } from "./progress.ts";
 
 export interface SuiteRun {
@@ -53,7 +53,7 @@ function configuration(projectRoot: string, options: SuiteOptions) {
       file: false,
       provided: {
         paths: options.scenarios && options.scenarios.length > 0 ? [...options.scenarios] : [...featurePaths],
-        import: [...supportImports],
+        import: [...runImports],
         strict: true,
         parallel: options.parallel,
         format: [...(options.formats ?? [])],

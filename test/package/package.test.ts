@@ -35,6 +35,7 @@ test("the packed tarball installs into an empty folder and certifies a server, a
     "package/bin/tl-conformance.js",
     "package/dist/src/cli/main.js",
     "package/dist/steps/views.js",
+    "package/dist/bundle/suite.js",
     "package/features/errors/bad-input.feature",
     "package/schema/layer3.tl",
     "package/docs/profile.schema.json",
