@@ -20,6 +20,7 @@ import {
   ScenarioError,
 } from "../src/session/index.ts";
 import { ensureTarget, releaseTarget } from "./embedded_target.ts";
+import { useNativeMatchIndices } from "./native_match_indices.ts";
 import type { ConformanceWorld } from "./world.ts";
 
 // No fixed step timeout: a step may make many requests, each bounded by the request timeout,
@@ -36,6 +37,9 @@ setDefinitionFunctionWrapper(
       return guardStep(result, world.scope, world.settings.timeoutMs);
     },
 );
+
+// Step matching with the native `d` flag instead of regexp-tree (support/native_match_indices.ts).
+useNativeMatchIndices();
 
 // A worker process whose coordinator is gone (the run was stopped) stops too, with its requests.
 if (process.env.CUCUMBER_WORKER_ID !== undefined) process.once("disconnect", () => process.exit(130));
