@@ -10,6 +10,7 @@ import {
   Status,
   setDefaultTimeout,
   setDefinitionFunctionWrapper,
+  setParallelCanAssign,
 } from "@cucumber/cucumber";
 import { closeAgents, guardStep, RequestScope } from "../src/client/index.ts";
 import { FAILURE_MEDIA_TYPE, FAULT_MEDIA_TYPE, TRANSCRIPT_MEDIA_TYPE } from "../src/report/attachments.ts";
@@ -19,6 +20,7 @@ import {
   releaseSetupPools,
   ScenarioError,
 } from "../src/session/index.ts";
+import { canAssignScenario } from "../src/session/setup_affinity.ts";
 import { ensureTarget, releaseTarget } from "./embedded_target.ts";
 import { useNativeMatchIndices } from "./native_match_indices.ts";
 import type { ConformanceWorld } from "./world.ts";
@@ -40,6 +42,15 @@ setDefinitionFunctionWrapper(
 
 // Step matching with the native `d` flag instead of regexp-tree (support/native_match_indices.ts).
 useNativeMatchIndices();
+
+// An idle worker takes a scenario with the set-up of its last one where one remains: that set-up
+// is likely run ahead already (src/session/setup_affinity.ts). Asked in the coordinator only.
+setParallelCanAssign((pickle, running) =>
+  canAssignScenario(
+    pickle.id,
+    running.map((other) => other.id),
+  ),
+);
 
 // A worker process whose coordinator is gone (the run was stopped) stops too, with its requests.
 if (process.env.CUCUMBER_WORKER_ID !== undefined) process.once("disconnect", () => process.exit(130));

@@ -11,6 +11,7 @@ import {
 } from "@cucumber/cucumber/api";
 import type { Envelope } from "@cucumber/messages";
 import type { WorldParameters } from "../profile/index.ts";
+import { runPlan } from "../session/setup_affinity.ts";
 import { featurePaths, runImports } from "./package_root.ts";
 import { progressReporter } from "./progress.ts";
 
@@ -85,11 +86,26 @@ export async function runSuite(
   const progress = progressReporter(options.progress ?? ((text) => process.stderr.write(text)));
   const run = support ? { ...runConfiguration, support } : runConfiguration;
   const toStdout = (options.formats ?? []).some((f) => !f.includes(":"));
-  const { success } = await runCucumber(run, environmentOf(projectRoot, toStdout), (message) => {
-    envelopes.push(message);
-    progress.onMessage(message);
-    options.onMessage?.(message);
-  });
-  progress.end();
-  return { success, envelopes };
+  // The run's scenarios in cucumber's order, for the workers' choice of the next one
+  // (src/session/setup_affinity.ts): cucumber sends them all before it starts a worker.
+  const plan = runPlan.start();
+  const steps = new Map<string, string[]>();
+  try {
+    const { success } = await runCucumber(run, environmentOf(projectRoot, toStdout), (message) => {
+      envelopes.push(message);
+      if (message.pickle)
+        steps.set(
+          message.pickle.id,
+          message.pickle.steps.map((step) => step.text),
+        );
+      if (message.testCase)
+        plan.add({ id: message.testCase.pickleId, steps: steps.get(message.testCase.pickleId) ?? [] });
+      progress.onMessage(message);
+      options.onMessage?.(message);
+    });
+    return { success, envelopes };
+  } finally {
+    runPlan.forget();
+    progress.end();
+  }
 }
