@@ -47,7 +47,7 @@ function integers(name: string, text: string, min: number, max: number, cli: boo
 }
 
 const rtts = integers("--rtt", option("--rtt") ?? "100", 0, 2000, false) as number[];
-const parallels = integers("--parallel", option("--parallel") ?? "8", 0, 16, true);
+const parallels = integers("--parallel", option("--parallel") ?? "8", 0, 32, true);
 const tags = option("--tags");
 if (tags === "") usage("--tags needs an expression");
 
