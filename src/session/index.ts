@@ -84,6 +84,6 @@ export {
   sameSetup,
   setupPool,
 } from "./setup_pool.ts";
-export { leadingSetup, leadingSetupSteps, SETUP_STEPS } from "./setup_steps.ts";
+export { leadingSetup, leadingSetupSteps, SETUP_STEPS, setupKey } from "./setup_steps.ts";
 export { describeUser, isTlObject, objectsOf, type TlObject } from "./tl_json.ts";
 export { checkAllLinkUpdates, linkUpdatesIn } from "./updates.ts";

@@ -14,7 +14,7 @@
 // the run command (`runPlan`, from cucumber's testCase messages, sent before any worker starts).
 // Without a list, or whenever the picture is unclear, every scenario is allowed, as cucumber
 // does by itself.
-import { leadingSetup } from "./setup_steps.ts";
+import { leadingSetup, setupKey } from "./setup_steps.ts";
 
 export interface PlannedScenario {
   /** cucumber's pickle id. */
@@ -38,7 +38,7 @@ export class SetupAffinity {
     this.remaining.push(scenario.id);
     this.left.add(scenario.id);
     this.placeOf.set(scenario.id, this.placeOf.size);
-    this.setupOf.set(scenario.id, JSON.stringify(leadingSetup(scenario.steps)));
+    this.setupOf.set(scenario.id, setupKey(leadingSetup(scenario.steps)));
   }
 
   /** May the idle worker take `id` now? `inProgress`: the ids of the scenarios running. */

@@ -21,6 +21,7 @@ import { RequirementFailure } from "./failure.ts";
 import { importNumber, meetInChat } from "./operations.ts";
 import { perTarget } from "./per_target.ts";
 import type { ConformanceSession } from "./session.ts";
+import { setupKey } from "./setup_steps.ts";
 
 /** One set-up step's work. */
 export type SetupOp =
@@ -96,7 +97,7 @@ export class SetupPool {
    * its set-up live (the pool has stopped). Taken, its connections end with the scenario.
    */
   take(ops: readonly SetupOp[]): Preparation | undefined {
-    const key = JSON.stringify(ops);
+    const key = setupKey(ops);
     let queue = this.queues.get(key);
     if (!queue) {
       queue = [];

@@ -57,6 +57,12 @@ export function leadingSetupSteps(stepTexts: readonly string[]): number {
   return at === -1 ? stepTexts.length : at;
 }
 
+/**
+ * A sequence of set-up work as one key: the set-up pool keeps a queue per key, and the choice of
+ * a worker's next scenario (setup_affinity.ts) matches scenarios on it.
+ */
+export const setupKey = (ops: readonly SetupOp[]): string => JSON.stringify(ops);
+
 /** The set-up work of a scenario's leading set-up steps (its Background's first), in order. */
 export function leadingSetup(stepTexts: readonly string[]): SetupOp[] {
   return stepTexts.slice(0, leadingSetupSteps(stepTexts)).flatMap((text) => setupOpsOf(text) ?? []);
