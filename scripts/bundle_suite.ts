@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { build, type Plugin } from "esbuild";
 
-import { SUITE_BUNDLE } from "../src/cli/package_root.ts";
+import { SUITE_BUNDLE, SUPPORT_FOLDERS } from "../src/cli/package_root.ts";
 
 /** Cucumber's import order: each folder's files sorted, support before steps (package_root.ts). */
 function entryModules(root: string): string[] {
@@ -29,8 +29,7 @@ function entryModules(root: string): string[] {
       else if (entry.name.endsWith(".js")) files.push(path);
     }
   };
-  walk("dist/support");
-  walk("dist/steps");
+  for (const folder of SUPPORT_FOLDERS) walk(`dist/${folder}`);
   return files;
 }
 

@@ -13,10 +13,16 @@ export const SUITE_BUNDLE = "dist/bundle/suite.js";
 
 export const packageRoot = fileURLToPath(new URL(compiled ? "../../../" : "../../", import.meta.url));
 
-/** Cucumber's `import` globs for the support code and steps, relative to the package root. */
+/** The folders of the support code and steps, in the order cucumber imports them. */
+export const SUPPORT_FOLDERS: readonly string[] = ["support", "steps"];
+
+/** Cucumber's `import` globs for the compiled support code and steps, relative to the package root. */
+export const compiledSupportImports: readonly string[] = SUPPORT_FOLDERS.map((dir) => `dist/${dir}/**/*.js`);
+
+/** Cucumber's `import` globs for the support code and steps as this module runs (compiled or not). */
 export const supportImports: readonly string[] = compiled
-  ? ["dist/support/**/*.js", "dist/steps/**/*.js"]
-  : ["support/**/*.ts", "steps/**/*.ts"];
+  ? compiledSupportImports
+  : SUPPORT_FOLDERS.map((dir) => `${dir}/**/*.ts`);
 
 /**
  * What a run gives cucumber to import: in the compiled package, the same support code and steps

@@ -6,7 +6,12 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { test } from "node:test";
 import { distIsCurrent } from "../../scripts/build_inputs.js";
-import { runImports, SUITE_BUNDLE, supportImports } from "../../src/cli/package_root.ts";
+import {
+  compiledSupportImports,
+  runImports,
+  SUITE_BUNDLE,
+  supportImports,
+} from "../../src/cli/package_root.ts";
 import { projectRoot } from "../run_cli.ts";
 
 const summaryOf = (imports: readonly string[]): unknown =>
@@ -23,10 +28,7 @@ test("the bundle of the support code registers what the compiled files register"
     t.skip("dist/ is not a build of these sources: run `npm run build`");
     return;
   }
-  const files = supportImports.map((pattern) =>
-    pattern.replace(/^(support|steps)\//, "dist/$1/").replace(/\.ts$/, ".js"),
-  );
-  const fromFiles = summaryOf(files) as { steps: string[] };
+  const fromFiles = summaryOf(compiledSupportImports) as { steps: string[] };
   const fromBundle = summaryOf([SUITE_BUNDLE]);
   assert.ok(fromFiles.steps.length > 50, `${fromFiles.steps.length} step definitions`);
   assert.deepEqual(fromBundle, fromFiles);
